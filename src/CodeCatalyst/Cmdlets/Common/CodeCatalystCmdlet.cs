@@ -1,0 +1,144 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using CodeCatalyst.Core.Http;
+
+namespace CodeCatalyst.Cmdlets
+{
+    /// <summary>
+    /// What every cmdlet of the module shares: cancellation on Ctrl+C, running async work on the pipeline thread
+    /// while writing the core's diagnostics as they arrive, and turning failures into ErrorRecords.
+    /// </summary>
+    public abstract class CodeCatalystCmdlet : PSCmdlet, IDisposable
+    {
+        private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
+        private QueuedClientDiagnostics? _diagnostics;
+
+        internal QueuedClientDiagnostics Diagnostics => _diagnostics ??= new QueuedClientDiagnostics();
+
+        protected CancellationToken CancellationToken => _cancellation.Token;
+
+        protected override void StopProcessing() => _cancellation.Cancel();
+
+        public void Dispose()
+        {
+            _cancellation.Dispose();
+            _diagnostics?.Signal.Dispose();
+            GC.SuppressFinalize(this);
+        }
+
+        /// <summary>
+        /// Runs async work to completion on the pipeline thread. While it runs, messages queued by pool threads are
+        /// written here, the only thread allowed to. Ctrl+C cancels the work at once.
+        /// </summary>
+        internal T Run<T>(Func<CancellationToken, Task<T>> work)
+        {
+            Task<T> task;
+            try
+            {
+                task = work(_cancellation.Token);
+                var handles = new WaitHandle[] { ((IAsyncResult)task).AsyncWaitHandle, Diagnostics.Signal };
+                while (!task.IsCompleted)
+                {
+                    WaitHandle.WaitAny(handles);
+                    FlushDiagnostics();
+                }
+
+                FlushDiagnostics();
+                return task.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
+            {
+                FlushDiagnostics();
+                throw new PipelineStoppedException();
+            }
+            catch
+            {
+                FlushDiagnostics();
+                throw;
+            }
+        }
+
+        internal void Run(Func<CancellationToken, Task> work) =>
+            Run(async token =>
+            {
+                await work(token).ConfigureAwait(false);
+                return true;
+            });
+
+        /// <summary>
+        /// Writes a list operation's items page by page, honouring -First and -Skip. Each item is written as soon as
+        /// its page arrives, and no further page is requested once enough items were written (or once a downstream
+        /// command such as Select-Object -First stops the pipeline, which surfaces here as an exception).
+        /// </summary>
+        internal void WritePages<T>(Func<string?, int?, CancellationToken, Task<Core.Page<T>>> fetchPage)
+        {
+            var paging = PagingParameters;
+            var toSkip = paging?.Skip ?? 0UL;
+            var toWrite = paging?.First ?? ulong.MaxValue;
+            ulong seen = 0;
+            string? nextToken = null;
+            var reachedEnd = false;
+
+            while (toWrite > 0)
+            {
+                // Ask only for what is still wanted, so -First 3 costs one small request.
+                int? pageSize = toWrite == ulong.MaxValue ? (int?)null : (int)Math.Min(toSkip + toWrite, int.MaxValue);
+                var token = nextToken;
+                var page = Run(cancellation => fetchPage(token, pageSize, cancellation));
+                foreach (var item in page.Items)
+                {
+                    seen++;
+                    if (toSkip > 0)
+                    {
+                        toSkip--;
+                        continue;
+                    }
+
+                    if (toWrite == 0) break;
+                    WriteObject(item);
+                    if (toWrite != ulong.MaxValue) toWrite--;
+                }
+
+                nextToken = page.NextToken;
+                if (nextToken == null)
+                {
+                    reachedEnd = true;
+                    break;
+                }
+            }
+
+            if (paging != null && paging.IncludeTotalCount)
+            {
+                // The service gives no total; it is exact only when every page was read.
+                WriteObject(paging.NewTotalCount(seen, reachedEnd ? 1.0 : 0.0));
+            }
+        }
+
+        internal void FlushDiagnostics()
+        {
+            if (_diagnostics == null) return;
+            while (_diagnostics.TryDequeue(out var message))
+            {
+                switch (message.Kind)
+                {
+                    case DiagnosticKind.Verbose: WriteVerbose(message.Message); break;
+                    case DiagnosticKind.Debug: WriteDebug(message.Message); break;
+                    case DiagnosticKind.Warning: WriteWarning(message.Message); break;
+                }
+            }
+        }
+
+        /// <summary>
+        /// A failure on one pipeline item is written as a non-terminating error so the next item still runs;
+        /// set-up failures (no token, unusable endpoint) stop the command because no item could succeed.
+        /// </summary>
+        internal void WriteFailure(Exception exception, object? target)
+        {
+            var record = ErrorRecordFactory.Create(exception, target);
+            if (exception is CodeCatalystConfigurationException) ThrowTerminatingError(record);
+            WriteError(record);
+        }
+    }
+}

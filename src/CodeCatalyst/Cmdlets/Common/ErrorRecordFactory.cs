@@ -1,0 +1,93 @@
+using System;
+using System.Management.Automation;
+
+namespace CodeCatalyst.Cmdlets
+{
+    /// <summary>Turns the module's exceptions into ErrorRecords with a stable id, a category and advice.</summary>
+    internal static class ErrorRecordFactory
+    {
+        public static ErrorRecord Create(Exception exception, object? target)
+        {
+            string errorId;
+            ErrorCategory category;
+            string? advice = null;
+
+            switch (exception)
+            {
+                case CodeCatalystInputException input:
+                    errorId = "InvalidParameterValue";
+                    category = ErrorCategory.InvalidArgument;
+                    target ??= input.ParameterName;
+                    break;
+                case CodeCatalystConfigurationException configuration:
+                    errorId = configuration.ErrorId;
+                    category = configuration.ErrorId.Contains("Token") || configuration.ErrorId.StartsWith("Sso", StringComparison.Ordinal)
+                        ? ErrorCategory.AuthenticationError
+                        : ErrorCategory.InvalidArgument;
+                    break;
+                case CodeCatalystTransportException transport:
+                    errorId = transport.TimedOut ? "RequestTimedOut" : "ConnectionFailed";
+                    category = transport.TimedOut ? ErrorCategory.OperationTimeout : ErrorCategory.ConnectionError;
+                    break;
+                case CodeCatalystServiceException service:
+                    errorId = service.ErrorCode;
+                    category = CategoryOf(service);
+                    advice = AdviceFor(service);
+                    break;
+                case CodeCatalystWorkflowRunException run:
+                    errorId = run.ErrorId;
+                    category = run.Category;
+                    break;
+                default:
+                    errorId = "UnexpectedError";
+                    category = ErrorCategory.NotSpecified;
+                    break;
+            }
+
+            var record = new ErrorRecord(exception, errorId, category, target);
+            record.ErrorDetails = new ErrorDetails(exception.Message);
+            if (advice != null) record.ErrorDetails.RecommendedAction = advice;
+            return record;
+        }
+
+        private static ErrorCategory CategoryOf(CodeCatalystServiceException exception)
+        {
+            switch (exception)
+            {
+                case CodeCatalystValidationException _: return ErrorCategory.InvalidArgument;
+                case CodeCatalystAccessDeniedException _: return ErrorCategory.PermissionDenied;
+                case CodeCatalystServiceQuotaExceededException _: return ErrorCategory.QuotaExceeded;
+                case CodeCatalystResourceNotFoundException _: return ErrorCategory.ObjectNotFound;
+                case CodeCatalystConflictException conflict:
+                    return conflict.ServiceMessage.IndexOf("exist", StringComparison.OrdinalIgnoreCase) >= 0
+                        ? ErrorCategory.ResourceExists
+                        : ErrorCategory.ResourceBusy;
+                case CodeCatalystThrottlingException _: return ErrorCategory.LimitsExceeded;
+            }
+
+            if (exception.StatusCode >= 500) return ErrorCategory.ConnectionError;
+            return ErrorCategory.InvalidOperation;
+        }
+
+        private static string? AdviceFor(CodeCatalystServiceException exception)
+        {
+            switch (exception)
+            {
+                case CodeCatalystAccessDeniedException _:
+                    return "Check that the token is valid and not expired (Test-CCSession), and that your user may do this in the space.";
+                case CodeCatalystResourceNotFoundException _:
+                    return "Check the space, project and id (Get-CCWorkflow, Get-CCWorkflowRun list what exists).";
+                case CodeCatalystThrottlingException _:
+                    return $"The service throttled all {exception.Attempts} attempt(s). Wait a little, or raise Connect-CCAccount -MaxAttempts.";
+                case CodeCatalystServiceQuotaExceededException _:
+                    return "A quota of the space is used up; free capacity or raise the space's billing tier.";
+                case CodeCatalystValidationException _:
+                    return "Correct the input the service named and try again.";
+            }
+
+            return exception.StatusCode >= 500
+                ? $"The service failed on all {exception.Attempts} attempt(s); try again later, quoting request id {exception.RequestId ?? "(none)"} if you contact support."
+                : null;
+        }
+    }
+}

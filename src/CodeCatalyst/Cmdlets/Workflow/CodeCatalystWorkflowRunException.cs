@@ -1,0 +1,21 @@
+using System.Management.Automation;
+using CodeCatalyst.Models;
+
+namespace CodeCatalyst
+{
+    /// <summary>A workflow run ended badly, or did not end in time. Carries the run as last seen.</summary>
+    public sealed class CodeCatalystWorkflowRunException : CodeCatalystException
+    {
+        public CodeCatalystWorkflowRunException(string message, WorkflowRun run, string errorId, ErrorCategory category)
+            : base(message)
+        {
+            Run = run;
+            ErrorId = errorId;
+            Category = category;
+        }
+
+        public WorkflowRun Run { get; }
+        public string ErrorId { get; }
+        public ErrorCategory Category { get; }
+    }
+}

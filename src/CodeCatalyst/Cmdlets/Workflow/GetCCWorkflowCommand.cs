@@ -1,0 +1,58 @@
+using System.Management.Automation;
+using CodeCatalyst.Models;
+
+namespace CodeCatalyst.Cmdlets.Workflow
+{
+    /// <summary>Get-CCWorkflow: lists a project's workflows (ListWorkflows) or gets workflows by id (GetWorkflow).</summary>
+    [Cmdlet(VerbsCommon.Get, "CCWorkflow", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [OutputType(typeof(WorkflowSummary), ParameterSetName = new[] { ListSet })]
+    [OutputType(typeof(Models.Workflow), ParameterSetName = new[] { IdSet })]
+    public sealed class GetCCWorkflowCommand : CodeCatalystServiceCmdlet
+    {
+        private const string ListSet = "List";
+        private const string IdSet = "Id";
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? SpaceName { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? ProjectName { get; set; }
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true,
+            ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string[] Id { get; set; } = new string[0];
+
+        protected override void ProcessRecord()
+        {
+            var space = SpaceOrDefault(SpaceName);
+            var project = ProjectOrDefault(ProjectName);
+
+            if (ParameterSetName == ListSet)
+            {
+                try
+                {
+                    WritePages((next, size, token) => Api.ListWorkflowsAsync(space, project, next, size, token));
+                }
+                catch (CodeCatalystException exception)
+                {
+                    WriteFailure(exception, project);
+                }
+
+                return;
+            }
+
+            foreach (var id in Id)
+            {
+                try
+                {
+                    WriteObject(Run(token => Api.GetWorkflowAsync(space, project, id, token)));
+                }
+                catch (CodeCatalystException exception)
+                {
+                    WriteFailure(exception, id);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using System;
+using System.Net;
+using System.Net.Http;
+using System.Threading;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CodeCatalyst.Core.Http
+{
+    /// <summary>
+    /// One IHttpClientFactory for the process, built on first use so that importing the module costs nothing.
+    /// The factory recycles handlers, so DNS changes are picked up in long-lived sessions.
+    /// </summary>
+    internal static class HttpClientProvider
+    {
+        private const string ClientName = "CodeCatalyst";
+
+        private static readonly Lazy<IHttpClientFactory> Factory =
+            new Lazy<IHttpClientFactory>(CreateFactory, LazyThreadSafetyMode.ExecutionAndPublication);
+
+        public static HttpClient CreateClient() => Factory.Value.CreateClient(ClientName);
+
+        private static IHttpClientFactory CreateFactory()
+        {
+            var services = new ServiceCollection();
+            services.AddHttpClient(ClientName, client =>
+                {
+                    // Each request carries its own timeout (see CodeCatalystClient); the client-wide one is off.
+                    client.Timeout = Timeout.InfiniteTimeSpan;
+                })
+                .ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler
+                {
+                    UseCookies = false,
+                    AllowAutoRedirect = false,
+                    AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+                });
+            return services.BuildServiceProvider().GetRequiredService<IHttpClientFactory>();
+        }
+    }
+}

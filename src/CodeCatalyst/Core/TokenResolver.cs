@@ -1,0 +1,103 @@
+using System;
+using System.Runtime.InteropServices;
+using System.Security;
+using System.Threading;
+using System.Threading.Tasks;
+using CodeCatalyst.Core.Http;
+
+namespace CodeCatalyst.Core
+{
+    /// <summary>What a caller knows about credentials: its own parameters and the Connect-CCAccount defaults.</summary>
+    internal sealed class TokenSources
+    {
+        public SecureString? ParameterToken { get; set; }
+        public string? ParameterProfileName { get; set; }
+        public SecureString? SessionToken { get; set; }
+        public string? SessionProfileName { get; set; }
+    }
+
+    /// <summary>Resolves an SSO profile to a token, or null when the profile has no SSO session configured.</summary>
+    internal interface ISsoTokenSource
+    {
+        Task<BearerToken?> GetTokenAsync(string profileName, bool profileNamedExplicitly, CancellationToken cancellationToken);
+    }
+
+    /// <summary>
+    /// The token chain. First that yields a token wins: -Token, an explicit -ProfileName, the Connect-CCAccount
+    /// token or profile, AWS_BEARER_TOKEN_CODECATALYST, then the SSO profile named by AWS_PROFILE (or "default").
+    /// </summary>
+    internal static class TokenResolver
+    {
+        public const string TokenVariable = "AWS_BEARER_TOKEN_CODECATALYST";
+        public const string ProfileVariable = "AWS_PROFILE";
+
+        public static async Task<BearerToken> ResolveAsync(TokenSources sources, Func<string, string?> environment,
+            ISsoTokenSource sso, CancellationToken cancellationToken)
+        {
+            if (sources.ParameterToken != null) return FromSecureString(sources.ParameterToken, "-Token parameter");
+
+            if (!string.IsNullOrEmpty(sources.ParameterProfileName))
+            {
+                return await RequireSsoToken(sso, sources.ParameterProfileName!, "-ProfileName", cancellationToken).ConfigureAwait(false);
+            }
+
+            if (sources.SessionToken != null) return FromSecureString(sources.SessionToken, "Connect-CCAccount -Token");
+
+            if (!string.IsNullOrEmpty(sources.SessionProfileName))
+            {
+                return await RequireSsoToken(sso, sources.SessionProfileName!, "Connect-CCAccount -ProfileName", cancellationToken)
+                    .ConfigureAwait(false);
+            }
+
+            var environmentToken = environment(TokenVariable);
+            if (!string.IsNullOrWhiteSpace(environmentToken))
+            {
+                return new BearerToken(environmentToken!.Trim(), TokenVariable + " environment variable");
+            }
+
+            var profileFromEnvironment = environment(ProfileVariable);
+            var profileName = string.IsNullOrWhiteSpace(profileFromEnvironment) ? "default" : profileFromEnvironment!.Trim();
+            var ssoToken = await sso.GetTokenAsync(profileName, !string.IsNullOrWhiteSpace(profileFromEnvironment), cancellationToken)
+                .ConfigureAwait(false);
+            if (ssoToken != null) return ssoToken;
+
+            throw new CodeCatalystConfigurationException("NoTokenFound",
+                "No CodeCatalyst token was found. Tried, in order: the -Token parameter, the -ProfileName parameter, " +
+                $"Connect-CCAccount, the {TokenVariable} environment variable, and an sso_session in AWS profile '{profileName}' " +
+                $"({(string.IsNullOrWhiteSpace(profileFromEnvironment) ? "the default profile" : "from " + ProfileVariable)}). " +
+                "To fix it, do one of: create a personal access token in CodeCatalyst and pass it with -Token or " +
+                "Connect-CCAccount -Token (Read-Host -AsSecureString); set " + TokenVariable + "; or configure an AWS " +
+                "profile with an sso_session (aws configure sso) and sign in with 'aws sso login --profile NAME'.");
+        }
+
+        private static async Task<BearerToken> RequireSsoToken(ISsoTokenSource sso, string profileName, string origin,
+            CancellationToken cancellationToken)
+        {
+            var token = await sso.GetTokenAsync(profileName, true, cancellationToken).ConfigureAwait(false);
+            if (token != null) return token;
+            throw new CodeCatalystConfigurationException("ProfileHasNoSsoSession",
+                $"The AWS profile '{profileName}' given by {origin} has no sso_session setting, so it cannot provide a CodeCatalyst " +
+                "token. Configure it with 'aws configure sso --profile " + profileName + "', or use -Token instead.");
+        }
+
+        private static BearerToken FromSecureString(SecureString secure, string source)
+        {
+            var pointer = IntPtr.Zero;
+            try
+            {
+                pointer = Marshal.SecureStringToGlobalAllocUnicode(secure);
+                var value = Marshal.PtrToStringUni(pointer) ?? "";
+                if (value.Trim().Length == 0)
+                {
+                    throw new CodeCatalystConfigurationException("EmptyToken", $"The token given by {source} is empty.");
+                }
+
+                return new BearerToken(value.Trim(), source);
+            }
+            finally
+            {
+                if (pointer != IntPtr.Zero) Marshal.ZeroFreeGlobalAllocUnicode(pointer);
+            }
+        }
+    }
+}

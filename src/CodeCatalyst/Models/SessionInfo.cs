@@ -1,0 +1,23 @@
+namespace CodeCatalyst.Models
+{
+    /// <summary>What Test-CCSession reports: who the token belongs to and where it was used.</summary>
+    public sealed class SessionInfo
+    {
+        public string? Identity { get; set; }
+        public string Endpoint { get; set; } = "";
+
+        /// <summary>Where the token came from (never the token itself).</summary>
+        public string TokenSource { get; set; } = "";
+    }
+
+    /// <summary>The defaults Connect-CCAccount stored for this PowerShell session.</summary>
+    public sealed class ConnectionContext
+    {
+        public string Endpoint { get; set; } = "";
+        public string TokenSource { get; set; } = "";
+        public string? SpaceName { get; set; }
+        public string? ProjectName { get; set; }
+        public string? Identity { get; set; }
+        public int MaxAttempts { get; set; }
+    }
+}

@@ -1,0 +1,110 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Serialization;
+
+namespace CodeCatalyst.Models
+{
+    /// <summary>
+    /// One reason attached to a run's status. The service model gives it no members yet, so whatever the service
+    /// sends is kept as name/value pairs rather than dropped.
+    /// </summary>
+    public sealed class WorkflowRunStatusReason
+    {
+        [JsonExtensionData]
+        public IDictionary<string, object>? AdditionalData { get; set; }
+
+        public override string ToString() =>
+            AdditionalData == null || AdditionalData.Count == 0
+                ? "(no details)"
+                : string.Join("; ", AdditionalData.Select(pair => pair.Key + "=" + pair.Value));
+    }
+
+    /// <summary>A run as ListWorkflowRuns returns it, with the space and project it belongs to.</summary>
+    public sealed class WorkflowRunSummary
+    {
+        public string SpaceName { get; set; } = "";
+        public string ProjectName { get; set; } = "";
+        public string Id { get; set; } = "";
+        public string WorkflowId { get; set; } = "";
+        public string WorkflowName { get; set; } = "";
+
+        /// <summary>The run status as the service reports it; see <see cref="WorkflowRunStatus"/>.</summary>
+        public string Status { get; set; } = "";
+        public List<WorkflowRunStatusReason>? StatusReasons { get; set; }
+        public DateTime StartTime { get; set; }
+        public DateTime? EndTime { get; set; }
+        public DateTime LastUpdatedTime { get; set; }
+
+        public override string ToString() => Id;
+    }
+
+    /// <summary>A run as GetWorkflowRun returns it.</summary>
+    public sealed class WorkflowRun
+    {
+        public string SpaceName { get; set; } = "";
+        public string ProjectName { get; set; } = "";
+        public string Id { get; set; } = "";
+        public string WorkflowId { get; set; } = "";
+        public string Status { get; set; } = "";
+        public List<WorkflowRunStatusReason>? StatusReasons { get; set; }
+        public DateTime StartTime { get; set; }
+        public DateTime? EndTime { get; set; }
+        public DateTime LastUpdatedTime { get; set; }
+
+        /// <summary>True once the run can no longer change status.</summary>
+        public bool IsTerminal => WorkflowRunStatus.IsTerminal(Status);
+
+        public override string ToString() => Id;
+    }
+
+    /// <summary>What StartWorkflowRun returns: the new run's id and where it lives.</summary>
+    public sealed class WorkflowRunStartResult
+    {
+        public string SpaceName { get; set; } = "";
+        public string ProjectName { get; set; } = "";
+        public string Id { get; set; } = "";
+        public string WorkflowId { get; set; } = "";
+
+        public override string ToString() => Id;
+    }
+
+    /// <summary>
+    /// The run statuses the service documents. Status properties stay strings so a status added later by the
+    /// service passes through instead of failing deserialization.
+    /// </summary>
+    public static class WorkflowRunStatus
+    {
+        public const string Succeeded = "SUCCEEDED";
+        public const string Failed = "FAILED";
+        public const string Stopped = "STOPPED";
+        public const string Superseded = "SUPERSEDED";
+        public const string Cancelled = "CANCELLED";
+        public const string NotRun = "NOT_RUN";
+        public const string Validating = "VALIDATING";
+        public const string Provisioning = "PROVISIONING";
+        public const string InProgress = "IN_PROGRESS";
+        public const string Stopping = "STOPPING";
+        public const string Abandoned = "ABANDONED";
+
+        private static readonly string[] TerminalStatuses =
+            { Succeeded, Failed, Stopped, Superseded, Cancelled, NotRun, Abandoned };
+
+        private static readonly string[] UnsuccessfulStatuses = { Failed, Stopped, Cancelled, Abandoned };
+
+        private static readonly string[] NotRunStatuses = { Superseded, NotRun };
+
+        /// <summary>
+        /// Unknown statuses count as not terminal: waiting longer on a new in-flight status is safer than
+        /// reporting a run as finished when it is not.
+        /// </summary>
+        public static bool IsTerminal(string? status) => Contains(TerminalStatuses, status);
+
+        public static bool IsUnsuccessful(string? status) => Contains(UnsuccessfulStatuses, status);
+
+        public static bool IsNotRun(string? status) => Contains(NotRunStatuses, status);
+
+        private static bool Contains(string[] statuses, string? status) =>
+            status != null && Array.IndexOf(statuses, status.ToUpperInvariant()) >= 0;
+    }
+}

@@ -1,0 +1,107 @@
+using System;
+using System.Collections;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using CodeCatalyst.Tests.Infrastructure;
+using Xunit;
+
+namespace CodeCatalyst.Tests
+{
+    /// <summary>The built module folder is complete, loadable next to PowerShell, and described by its manifest.</summary>
+    public sealed class ModuleLayoutTests
+    {
+        private static readonly string[] ExpectedCmdlets =
+        {
+            "Connect-CCAccount", "Disconnect-CCAccount", "Get-CCWorkflow", "Get-CCWorkflowRun", "Start-CCWorkflowRun",
+            "Test-CCSession", "Wait-CCWorkflowRun",
+        };
+
+        [Fact]
+        public void Build_output_folder_holds_manifest_assemblies_format_type_data_and_help()
+        {
+            var folder = RepositoryPaths.ModuleFolder;
+            foreach (var file in new[]
+                     {
+                         "CodeCatalyst.psd1", "CodeCatalyst.dll", "CodeCatalyst.format.ps1xml", "CodeCatalyst.types.ps1xml",
+                         "System.Text.Json.dll", "Microsoft.Extensions.Http.dll", Path.Combine("en-US", "CodeCatalyst.dll-Help.xml"),
+                     })
+            {
+                Assert.True(File.Exists(Path.Combine(folder, file)), $"{file} is missing from {folder}");
+            }
+
+            Assert.False(File.Exists(Path.Combine(folder, "System.Management.Automation.dll")),
+                "the engine assembly must come from PowerShell, not from the module folder");
+        }
+
+        [Fact]
+        public void No_shipped_assembly_is_newer_than_what_PowerShell_7_4_carries()
+        {
+            // PowerShell 7.4 runs on .NET 8: an assembly versioned 9 or above cannot bind next to the engine's copy.
+            var tooNew = Directory.GetFiles(RepositoryPaths.ModuleFolder, "*.dll")
+                .Select(path => AssemblyName.GetAssemblyName(path))
+                .Where(name => name.Name != "CodeCatalyst" && name.Version!.Major >= 9)
+                .Select(name => name.FullName)
+                .ToList();
+            Assert.True(tooNew.Count == 0, "Assemblies above the 8.x floor: " + string.Join(", ", tooNew));
+
+            var json = AssemblyName.GetAssemblyName(Path.Combine(RepositoryPaths.ModuleFolder, "System.Text.Json.dll"));
+            Assert.Equal(8, json.Version!.Major);
+        }
+
+        [Fact]
+        public void Manifest_lists_cmdlets_explicitly_and_declares_editions_version_and_gallery_data()
+        {
+            using var session = new PowerShellSession(importModule: false);
+            var result = session.Run("Import-PowerShellDataFile -Path $args[0]", RepositoryPaths.ModuleManifest);
+            Hashtable manifest;
+            if (result.Output.Count == 1)
+            {
+                manifest = (Hashtable)result.Output[0].BaseObject;
+            }
+            else
+            {
+                // Import-PowerShellDataFile lives in Microsoft.PowerShell.Utility, absent from a bare engine host.
+                manifest = (Hashtable)session.Run("& ([scriptblock]::Create([IO.File]::ReadAllText($args[0])))",
+                    RepositoryPaths.ModuleManifest).Output[0].BaseObject;
+            }
+
+            var cmdlets = ((object[])manifest["CmdletsToExport"]!).Cast<string>().OrderBy(n => n).ToArray();
+            Assert.Equal(ExpectedCmdlets, cmdlets);
+            Assert.DoesNotContain(cmdlets, name => name.Contains('*'));
+            Assert.Equal(new[] { "Desktop", "Core" }, ((object[])manifest["CompatiblePSEditions"]!).Cast<string>());
+            Assert.Equal("5.1", manifest["PowerShellVersion"]);
+            var psData = (Hashtable)((Hashtable)manifest["PrivateData"]!)["PSData"]!;
+            Assert.NotNull(psData["Tags"]);
+            Assert.NotNull(psData["LicenseUri"]);
+            Assert.NotNull(psData["ProjectUri"]);
+            Assert.NotNull(psData["ReleaseNotes"]);
+
+            var assemblyVersion = AssemblyName.GetAssemblyName(Path.Combine(RepositoryPaths.ModuleFolder, "CodeCatalyst.dll")).Version!;
+            Assert.Equal(assemblyVersion.ToString(3), manifest["ModuleVersion"]);
+        }
+
+        [Fact]
+        public void Importing_into_the_7_6_engine_exports_exactly_the_manifest_cmdlets()
+        {
+            using var session = new PowerShellSession();
+            var result = session.Run("Get-Command -Module CodeCatalyst | ForEach-Object Name");
+            Assert.Empty(result.Errors);
+            Assert.Equal(ExpectedCmdlets, result.Output.Select(o => (string)o.BaseObject).OrderBy(n => n).ToArray());
+            var engine = session.Run("$PSVersionTable.PSVersion.ToString()").Output.Single().ToString();
+            Assert.StartsWith("7.6", engine);
+        }
+
+        [Fact]
+        public void Every_cmdlet_that_changes_state_supports_WhatIf_and_Confirm()
+        {
+            using var session = new PowerShellSession();
+            foreach (var name in new[] { "Start-CCWorkflowRun", "Connect-CCAccount", "Disconnect-CCAccount" })
+            {
+                var parameters = session.Run("(Get-Command $args[0]).Parameters.Keys", name).Output.Select(o => o.ToString()).ToList();
+                Assert.Contains("WhatIf", parameters);
+                Assert.Contains("Confirm", parameters);
+            }
+        }
+    }
+}
