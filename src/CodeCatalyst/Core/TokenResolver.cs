@@ -19,17 +19,20 @@ namespace CodeCatalyst.Core
     /// <summary>Resolves an SSO profile to a token, or null when the profile has no SSO session configured.</summary>
     internal interface ISsoTokenSource
     {
-        Task<BearerToken?> GetTokenAsync(string profileName, bool profileNamedExplicitly, CancellationToken cancellationToken);
+        /// <summary>The profile used when none is named: AWS_DEFAULT_PROFILE, then AWS_PROFILE, then "default", as botocore does.</summary>
+        string DefaultProfileName { get; }
+
+        Task<BearerToken?> GetTokenAsync(string profileName, CancellationToken cancellationToken);
     }
 
     /// <summary>
     /// The token chain. First that yields a token wins: -Token, an explicit -ProfileName, the Connect-CCAccount
-    /// token or profile, AWS_BEARER_TOKEN_CODECATALYST, then the SSO profile named by AWS_PROFILE (or "default").
+    /// token or profile, AWS_BEARER_TOKEN_CODECATALYST, then the SSO profile botocore would use
+    /// (AWS_DEFAULT_PROFILE, AWS_PROFILE, else "default"). The order matches botocore's own token chain.
     /// </summary>
     internal static class TokenResolver
     {
         public const string TokenVariable = "AWS_BEARER_TOKEN_CODECATALYST";
-        public const string ProfileVariable = "AWS_PROFILE";
 
         public static async Task<BearerToken> ResolveAsync(TokenSources sources, Func<string, string?> environment,
             ISsoTokenSource sso, CancellationToken cancellationToken)
@@ -55,16 +58,14 @@ namespace CodeCatalyst.Core
                 return new BearerToken(environmentToken!.Trim(), TokenVariable + " environment variable");
             }
 
-            var profileFromEnvironment = environment(ProfileVariable);
-            var profileName = string.IsNullOrWhiteSpace(profileFromEnvironment) ? "default" : profileFromEnvironment!.Trim();
-            var ssoToken = await sso.GetTokenAsync(profileName, !string.IsNullOrWhiteSpace(profileFromEnvironment), cancellationToken)
-                .ConfigureAwait(false);
+            var profileName = sso.DefaultProfileName;
+            var ssoToken = await sso.GetTokenAsync(profileName, cancellationToken).ConfigureAwait(false);
             if (ssoToken != null) return ssoToken;
 
             throw new CodeCatalystConfigurationException("NoTokenFound",
                 "No CodeCatalyst token was found. Tried, in order: the -Token parameter, the -ProfileName parameter, " +
                 $"Connect-CCAccount, the {TokenVariable} environment variable, and an sso_session in AWS profile '{profileName}' " +
-                $"({(string.IsNullOrWhiteSpace(profileFromEnvironment) ? "the default profile" : "from " + ProfileVariable)}). " +
+                "(chosen by AWS_DEFAULT_PROFILE, AWS_PROFILE or 'default'). " +
                 "To fix it, do one of: create a personal access token in CodeCatalyst and pass it with -Token or " +
                 "Connect-CCAccount -Token (Read-Host -AsSecureString); set " + TokenVariable + "; or configure an AWS " +
                 "profile with an sso_session (aws configure sso) and sign in with 'aws sso login --profile NAME'.");
@@ -73,7 +74,7 @@ namespace CodeCatalyst.Core
         private static async Task<BearerToken> RequireSsoToken(ISsoTokenSource sso, string profileName, string origin,
             CancellationToken cancellationToken)
         {
-            var token = await sso.GetTokenAsync(profileName, true, cancellationToken).ConfigureAwait(false);
+            var token = await sso.GetTokenAsync(profileName, cancellationToken).ConfigureAwait(false);
             if (token != null) return token;
             throw new CodeCatalystConfigurationException("ProfileHasNoSsoSession",
                 $"The AWS profile '{profileName}' given by {origin} has no sso_session setting, so it cannot provide a CodeCatalyst " +

@@ -2,28 +2,36 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using CodeCatalyst.Core;
+using CodeCatalyst.Core.Auth;
 using CodeCatalyst.Core.Http;
 
 namespace CodeCatalyst.Cmdlets
 {
-    /// <summary>Connects the token chain to the AWS SSO token cache reader.</summary>
+    /// <summary>Connects the token chain to the AWS SSO token cache reader, turning its failures into set-up errors.</summary>
     internal sealed class SsoProfileTokenSource : ISsoTokenSource
     {
-        private readonly HttpClient _httpClient;
-        private readonly IClientDiagnostics _diagnostics;
-        private readonly string _userAgent;
+        private readonly SsoTokenProvider _provider;
 
         public SsoProfileTokenSource(HttpClient httpClient, IClientDiagnostics diagnostics, string userAgent)
         {
-            _httpClient = httpClient;
-            _diagnostics = diagnostics;
-            _userAgent = userAgent;
+            _provider = new SsoTokenProvider(httpClient, ProcessAuthEnvironment.Instance, diagnostics: diagnostics.Verbose,
+                userAgent: userAgent);
         }
 
-        public Task<BearerToken?> GetTokenAsync(string profileName, bool profileNamedExplicitly, CancellationToken cancellationToken)
+        /// <summary>The profile botocore would pick with no explicit name (AWS_DEFAULT_PROFILE, AWS_PROFILE, default).</summary>
+        public string DefaultProfileName => SsoTokenProvider.ResolveProfileName(null, ProcessAuthEnvironment.Instance);
+
+        public async Task<BearerToken?> GetTokenAsync(string profileName, CancellationToken cancellationToken)
         {
-            // Placeholder until the SSO reader lands.
-            return Task.FromResult<BearerToken?>(null);
+            try
+            {
+                var result = await _provider.GetTokenAsync(profileName, cancellationToken).ConfigureAwait(false);
+                return result == null ? null : new BearerToken(result.AccessToken, result.Source);
+            }
+            catch (SsoTokenException exception)
+            {
+                throw new CodeCatalystConfigurationException("SsoToken" + exception.Kind, exception.Message, exception);
+            }
         }
     }
 }

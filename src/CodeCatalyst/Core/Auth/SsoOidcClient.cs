@@ -1,0 +1,372 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace CodeCatalyst.Core.Auth
+{
+    /// <summary>The parts of an SSO OIDC CreateToken response that the cache keeps.</summary>
+    internal sealed class SsoOidcTokenResponse
+    {
+        public SsoOidcTokenResponse(string accessToken, long expiresInSeconds, string? refreshToken, string? tokenType)
+        {
+            AccessToken = accessToken;
+            ExpiresInSeconds = expiresInSeconds;
+            RefreshToken = refreshToken;
+            TokenType = tokenType;
+        }
+
+        public string AccessToken { get; }
+
+        public long ExpiresInSeconds { get; }
+
+        /// <summary>Null when the service did not rotate the refresh token (botocore then drops it from the cache).</summary>
+        public string? RefreshToken { get; }
+
+        public string? TokenType { get; }
+
+        public override string ToString() => $"SsoOidcTokenResponse(expiresIn={ExpiresInSeconds}, tokenType={TokenType}, refreshTokenReturned={RefreshToken != null})";
+    }
+
+    /// <summary>A CreateToken call that failed: an error response, a transport failure or an unreadable reply. Message is secret-free.</summary>
+    internal sealed class SsoOidcException : Exception
+    {
+        public SsoOidcException(string message, int? statusCode = null, string? errorCode = null, Exception? innerException = null)
+            : base(message, innerException)
+        {
+            StatusCode = statusCode;
+            ErrorCode = errorCode;
+        }
+
+        /// <summary>HTTP status of an error response; null when no response arrived.</summary>
+        public int? StatusCode { get; }
+
+        /// <summary>The service error type (x-amzn-ErrorType, e.g. InvalidGrantException) when one was given.</summary>
+        public string? ErrorCode { get; }
+
+        /// <summary>True for an error response from the service, which botocore surfaces as a ClientError.</summary>
+        public bool IsServiceError => StatusCode.HasValue;
+    }
+
+    /// <summary>Where the SSO OIDC refresh goes, resolved like botocore resolves the "sso-oidc" client's endpoint.</summary>
+    internal static class SsoOidcEndpoint
+    {
+        /// <summary>botocore's validate_region_name: a host label that is not all digits.</summary>
+        private static readonly Regex ValidRegion = new Regex(@"^(?![0-9]+$)(?!-)[a-zA-Z0-9-]{1,63}(?<!-)$", RegexOptions.CultureInvariant);
+
+        // Partition DNS suffixes from botocore's partitions.json, in file order (first regex match wins, "aws" otherwise).
+        private static readonly KeyValuePair<Regex, string>[] Partitions =
+        {
+            Partition(@"^(us|eu|ap|sa|ca|me|af|il|mx)\-\w+\-\d+$", "amazonaws.com"),
+            Partition(@"^cn\-\w+\-\d+$", "amazonaws.com.cn"),
+            Partition(@"^eusc\-(de)\-\w+\-\d+$", "amazonaws.eu"),
+            Partition(@"^us\-iso\-\w+\-\d+$", "c2s.ic.gov"),
+            Partition(@"^us\-isob\-\w+\-\d+$", "sc2s.sgov.gov"),
+            Partition(@"^eu\-isoe\-\w+\-\d+$", "cloud.adc-e.uk"),
+            Partition(@"^us\-isof\-\w+\-\d+$", "csp.hci.ic.gov"),
+            Partition(@"^us\-gov\-\w+\-\d+$", "amazonaws.com"),
+        };
+
+        private static KeyValuePair<Regex, string> Partition(string pattern, string suffix) =>
+            new KeyValuePair<Regex, string>(new Regex(pattern, RegexOptions.CultureInvariant), suffix);
+
+        /// <summary>
+        /// Order (unless AWS_IGNORE_CONFIGURED_ENDPOINT_URLS / ignore_configured_endpoint_urls is true):
+        /// AWS_ENDPOINT_URL_SSO_OIDC, AWS_ENDPOINT_URL, the profile's services section "sso_oidc.endpoint_url", the
+        /// profile's endpoint_url; else https://oidc.{region}.{partition dns suffix}.
+        /// </summary>
+        public static Uri Resolve(string region, AwsConfigSection? profile, AwsConfigFile config, IAuthEnvironment environment, out string source)
+        {
+            source = string.Empty;
+            if (!ValidRegion.IsMatch(region))
+            {
+                throw new SsoTokenException(SsoTokenErrorKind.InvalidConfiguration, $"The sso_region '{region}' is not a valid region name.");
+            }
+
+            string? configured = IgnoreConfiguredEndpoints(profile, environment) ? null : FindConfigured(profile, config, environment, out source);
+            if (configured != null)
+            {
+                if (!Uri.TryCreate(configured, UriKind.Absolute, out Uri? uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || string.IsNullOrEmpty(uri.Host))
+                {
+                    throw new SsoTokenException(SsoTokenErrorKind.InvalidConfiguration, $"The endpoint URL from {source} is not a valid http(s) URL.");
+                }
+
+                return uri;
+            }
+
+            string suffix = "amazonaws.com";
+            foreach (KeyValuePair<Regex, string> partition in Partitions)
+            {
+                if (partition.Key.IsMatch(region))
+                {
+                    suffix = partition.Value;
+                    break;
+                }
+            }
+
+            source = "default endpoint";
+            return new Uri("https://oidc." + region + "." + suffix);
+        }
+
+        /// <summary>The CreateToken URL: the endpoint's path (without one trailing '/') plus "/token", query kept, as botocore joins it.</summary>
+        public static Uri TokenUri(Uri endpoint)
+        {
+            string path = endpoint.AbsolutePath;
+            if (path.EndsWith("/", StringComparison.Ordinal))
+            {
+                path = path.Substring(0, path.Length - 1);
+            }
+
+            var builder = new UriBuilder(endpoint) { Path = path + "/token" };
+            return builder.Uri;
+        }
+
+        private static bool IgnoreConfiguredEndpoints(AwsConfigSection? profile, IAuthEnvironment environment)
+        {
+            // Environment first (even when "false"), then the profile; botocore's ensure_boolean: only "true" is true.
+            string? value = environment.GetEnvironmentVariable("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS");
+            if (value == null && profile != null)
+            {
+                value = profile.GetString("ignore_configured_endpoint_urls");
+            }
+
+            return value != null && string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
+        }
+
+        private static string? FindConfigured(AwsConfigSection? profile, AwsConfigFile config, IAuthEnvironment environment, out string source)
+        {
+            // Empty values are skipped, as botocore checks truthiness.
+            string? value = environment.GetEnvironmentVariable("AWS_ENDPOINT_URL_SSO_OIDC");
+            if (!string.IsNullOrEmpty(value))
+            {
+                source = "AWS_ENDPOINT_URL_SSO_OIDC";
+                return value;
+            }
+
+            value = environment.GetEnvironmentVariable("AWS_ENDPOINT_URL");
+            if (!string.IsNullOrEmpty(value))
+            {
+                source = "AWS_ENDPOINT_URL";
+                return value;
+            }
+
+            if (profile != null && profile.ContainsKey("services"))
+            {
+                string? servicesName = profile.GetString("services");
+                if (servicesName == null || !config.Services.TryGetValue(servicesName, out AwsConfigSection? services) || services.Count == 0)
+                {
+                    throw new SsoTokenException(SsoTokenErrorKind.InvalidConfiguration, $"The profile is configured to use the services section but the \"{servicesName}\" services configuration does not exist.");
+                }
+
+                if (services.TryGetNested("sso_oidc", out IReadOnlyDictionary<string, string> oidc) && oidc.TryGetValue("endpoint_url", out string? url) && !string.IsNullOrEmpty(url))
+                {
+                    source = $"[services {servicesName}] sso_oidc.endpoint_url";
+                    return url;
+                }
+            }
+
+            value = profile?.GetString("endpoint_url");
+            if (!string.IsNullOrEmpty(value))
+            {
+                source = "the profile's endpoint_url";
+                return value;
+            }
+
+            source = string.Empty;
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Minimal SSO OIDC client: only CreateToken with the refresh_token grant, unsigned, JSON in and out. The request
+    /// matches botocore's on the wire (same body field order, content type and SDK headers apart from User-Agent).
+    /// </summary>
+    internal sealed class SsoOidcClient
+    {
+        private readonly HttpClient _httpClient;
+        private readonly string? _userAgent;
+
+        public SsoOidcClient(HttpClient httpClient, string? userAgent = null)
+        {
+            _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
+            _userAgent = userAgent;
+        }
+
+        /// <summary>POST {endpoint}/token with grantType=refresh_token. Throws <see cref="SsoOidcException"/> on any failure except cancellation.</summary>
+        public async Task<SsoOidcTokenResponse> CreateTokenAsync(Uri endpoint, string clientId, string clientSecret, string refreshToken, CancellationToken cancellationToken)
+        {
+            string[] secrets = { clientSecret, refreshToken };
+            using (var request = new HttpRequestMessage(HttpMethod.Post, SsoOidcEndpoint.TokenUri(endpoint)))
+            {
+                var content = new ByteArrayContent(BuildRequestBody(clientId, clientSecret, refreshToken));
+                content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                request.Content = content;
+                if (!string.IsNullOrEmpty(_userAgent))
+                {
+                    request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
+                }
+
+                request.Headers.TryAddWithoutValidation("amz-sdk-invocation-id", Guid.NewGuid().ToString());
+                request.Headers.TryAddWithoutValidation("amz-sdk-request", "attempt=1");
+
+                HttpResponseMessage response;
+                try
+                {
+                    response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    throw;
+                }
+                catch (Exception ex) when (ex is HttpRequestException || ex is OperationCanceledException || ex is IOException)
+                {
+                    // HttpClient.Timeout surfaces as a cancellation that the caller did not ask for.
+                    string what = ex is OperationCanceledException ? "timed out" : "could not be sent (" + Redact(ex.Message, secrets) + ")";
+                    throw new SsoOidcException($"The SSO OIDC CreateToken request to {endpoint.GetLeftPart(UriPartial.Authority)} {what}.", innerException: null);
+                }
+
+                using (response)
+                {
+                    byte[] body = response.Content == null ? new byte[0] : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                    int status = (int)response.StatusCode;
+                    if (status < 200 || status >= 300)
+                    {
+                        throw ServiceError(response, status, body, secrets);
+                    }
+
+                    return ParseSuccess(body);
+                }
+            }
+        }
+
+        internal static byte[] BuildRequestBody(string clientId, string clientSecret, string refreshToken)
+        {
+            using (var buffer = new MemoryStream())
+            {
+                using (var writer = new Utf8JsonWriter(buffer))
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("grantType", "refresh_token");
+                    writer.WriteString("clientId", clientId);
+                    writer.WriteString("clientSecret", clientSecret);
+                    writer.WriteString("refreshToken", refreshToken);
+                    writer.WriteEndObject();
+                }
+
+                return buffer.ToArray();
+            }
+        }
+
+        private static SsoOidcTokenResponse ParseSuccess(byte[] body)
+        {
+            try
+            {
+                using (JsonDocument document = JsonDocument.Parse(body))
+                {
+                    JsonElement root = document.RootElement;
+                    if (root.ValueKind != JsonValueKind.Object)
+                    {
+                        throw new SsoOidcException("The SSO OIDC CreateToken response was not a JSON object.");
+                    }
+
+                    string? accessToken = root.TryGetProperty("accessToken", out JsonElement a) && a.ValueKind == JsonValueKind.String ? a.GetString() : null;
+                    if (string.IsNullOrEmpty(accessToken))
+                    {
+                        throw new SsoOidcException("The SSO OIDC CreateToken response had no accessToken.");
+                    }
+
+                    if (!root.TryGetProperty("expiresIn", out JsonElement e) || e.ValueKind != JsonValueKind.Number || !e.TryGetInt64(out long expiresIn))
+                    {
+                        throw new SsoOidcException("The SSO OIDC CreateToken response had no integer expiresIn.");
+                    }
+
+                    // A JSON null is treated as absent, like botocore's response parser.
+                    string? refreshToken = root.TryGetProperty("refreshToken", out JsonElement r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
+                    string? tokenType = root.TryGetProperty("tokenType", out JsonElement t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+                    return new SsoOidcTokenResponse(accessToken!, expiresIn, refreshToken, tokenType);
+                }
+            }
+            catch (JsonException)
+            {
+                throw new SsoOidcException("The SSO OIDC CreateToken response was not valid JSON.");
+            }
+        }
+
+        private static SsoOidcException ServiceError(HttpResponseMessage response, int status, byte[] body, string[] secrets)
+        {
+            string? code = null;
+            if (response.Headers.TryGetValues("x-amzn-ErrorType", out IEnumerable<string>? values))
+            {
+                // The header may carry ":<url>" after the type, which botocore drops.
+                code = values.FirstOrDefault()?.Split(':')[0].Trim();
+            }
+
+            string? oauthError = null;
+            string? description = null;
+            try
+            {
+                using (JsonDocument document = JsonDocument.Parse(body))
+                {
+                    JsonElement root = document.RootElement;
+                    if (root.ValueKind == JsonValueKind.Object)
+                    {
+                        oauthError = StringProperty(root, "error");
+                        description = StringProperty(root, "error_description") ?? StringProperty(root, "message") ?? StringProperty(root, "Message");
+                        if (string.IsNullOrEmpty(code))
+                        {
+                            string? type = StringProperty(root, "__type") ?? StringProperty(root, "code");
+                            code = type?.Split('#').Last().Split(':')[0];
+                        }
+                    }
+                }
+            }
+            catch (JsonException)
+            {
+                // Non-JSON error bodies (proxies, HTML pages) still yield the status code.
+            }
+
+            var message = new StringBuilder();
+            message.Append("The SSO OIDC CreateToken request failed with HTTP ").Append(status.ToString(CultureInfo.InvariantCulture));
+            string detail = string.Join(": ", new[] { code, oauthError }.Where(s => !string.IsNullOrEmpty(s)));
+            if (detail.Length > 0)
+            {
+                message.Append(" (").Append(Redact(detail, secrets)).Append(')');
+            }
+
+            if (!string.IsNullOrEmpty(description))
+            {
+                string safe = Redact(description!, secrets);
+                message.Append(": ").Append(safe.Length > 300 ? safe.Substring(0, 300) + "…" : safe);
+            }
+
+            message.Append('.');
+            return new SsoOidcException(message.ToString(), status, code);
+        }
+
+        private static string? StringProperty(JsonElement root, string name) =>
+            root.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+        /// <summary>Server and transport text is not ours; blank out any secret it might echo back.</summary>
+        internal static string Redact(string text, IEnumerable<string?> secrets)
+        {
+            foreach (string? secret in secrets)
+            {
+                if (!string.IsNullOrEmpty(secret) && secret!.Length >= 4)
+                {
+                    text = text.Replace(secret, "***");
+                }
+            }
+
+            return text;
+        }
+    }
+}
