@@ -1,4 +1,6 @@
+using System;
 using System.Management.Automation;
+using System.Security;
 using CodeCatalyst.Models;
 
 namespace CodeCatalyst.Cmdlets.Account
@@ -7,10 +9,29 @@ namespace CodeCatalyst.Cmdlets.Account
     /// Connect-CCAccount: stores a token or profile, an endpoint, and a default space and project for the rest of
     /// this PowerShell session, after checking the token with VerifySession.
     /// </summary>
-    [Cmdlet(VerbsCommunications.Connect, "CCAccount", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommunications.Connect, "CCAccount", DefaultParameterSetName = DefaultSet, SupportsShouldProcess = true,
+        ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ConnectionContext))]
-    public sealed class ConnectCCAccountCommand : CodeCatalystServiceCmdlet
+    public sealed class ConnectCCAccountCommand : CodeCatalystCmdlet
     {
+        private const string DefaultSet = "Default";
+        private const string TokenSet = "Token";
+        private const string ProfileSet = "Profile";
+
+        /// <summary>A bearer token (personal access token) used by every later call in this session.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = TokenSet)]
+        [ValidateNotNull]
+        public SecureString? Token { get; set; }
+
+        /// <summary>An AWS config profile with an sso_session, read (and refreshed) at each call.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ProfileSet)]
+        [ValidateNotNullOrEmpty]
+        public string? ProfileName { get; set; }
+
+        [Parameter]
+        [ValidateNotNull]
+        public Uri? EndpointUrl { get; set; }
+
         [Parameter]
         [ValidateLength(3, 63)]
         [ValidatePattern(@"^[a-zA-Z0-9]+(?:[-_\.][a-zA-Z0-9]+)*$")]
@@ -30,21 +51,13 @@ namespace CodeCatalyst.Cmdlets.Account
         [Parameter]
         public SwitchParameter SkipVerification { get; set; }
 
-        // A new connection starts clean: nothing falls back on what an earlier Connect-CCAccount stored.
-        internal override SessionDefaults? Defaults => null;
-
-        internal override int? MaxAttemptsOverride => MaxAttempts > 0 ? MaxAttempts : (int?)null;
-
         protected override void ProcessRecord()
         {
-            if (Token != null && ProfileName != null)
-            {
-                ThrowTerminatingError(new ErrorRecord(
-                    new PSArgumentException("Give either -Token or -ProfileName, not both."),
-                    "TokenAndProfileGiven", ErrorCategory.InvalidArgument, ProfileName));
-            }
+            int? maxAttempts = MaxAttempts > 0 ? MaxAttempts : (int?)null;
 
-            var endpoint = Api.Client.Endpoint;
+            // A new connection starts clean: nothing falls back on what an earlier Connect-CCAccount stored.
+            var api = CreateApi(EndpointUrl, Token, ProfileName, null, maxAttempts);
+            var endpoint = api.Client.Endpoint;
             if (!ShouldProcess(endpoint.ToString(), "Store CodeCatalyst connection defaults for this session")) return;
 
             string? identity = null;
@@ -57,8 +70,8 @@ namespace CodeCatalyst.Cmdlets.Account
                 }
                 else
                 {
-                    identity = Run(token => Api.VerifySessionAsync(token));
-                    tokenSource = Api.Client.TokenSource ?? "";
+                    identity = Run(cancellation => api.VerifySessionAsync(cancellation));
+                    tokenSource = api.Client.TokenSource ?? "";
                 }
             }
             catch (CodeCatalystException exception)
@@ -68,18 +81,19 @@ namespace CodeCatalyst.Cmdlets.Account
                 return;
             }
 
+            var token = Token?.Copy();
+            token?.MakeReadOnly();
             SessionDefaultsStore.Set(new SessionDefaults
             {
                 Endpoint = EndpointUrl != null ? endpoint : null,
-                Token = Token?.Copy(),
+                Token = token,
                 ProfileName = ProfileName,
                 SpaceName = SpaceName,
                 ProjectName = ProjectName,
-                MaxAttempts = MaxAttemptsOverride,
+                MaxAttempts = maxAttempts,
                 Identity = identity,
                 TokenSource = tokenSource,
             });
-            SessionDefaultsStore.Current!.Token?.MakeReadOnly();
 
             WriteObject(new ConnectionContext
             {
@@ -88,7 +102,7 @@ namespace CodeCatalyst.Cmdlets.Account
                 SpaceName = SpaceName,
                 ProjectName = ProjectName,
                 Identity = identity,
-                MaxAttempts = MaxAttemptsOverride ?? MaxAttemptsFromEnvironment(),
+                MaxAttempts = maxAttempts ?? MaxAttemptsFromEnvironment(),
             });
         }
     }

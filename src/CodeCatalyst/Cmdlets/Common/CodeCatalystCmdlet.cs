@@ -1,7 +1,9 @@
 using System;
 using System.Management.Automation;
+using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
+using CodeCatalyst.Core;
 using CodeCatalyst.Core.Http;
 
 namespace CodeCatalyst.Cmdlets
@@ -114,6 +116,50 @@ namespace CodeCatalyst.Cmdlets
                 // The service gives no total; it is exact only when every page was read.
                 WriteObject(paging.NewTotalCount(seen, reachedEnd ? 1.0 : 0.0));
             }
+        }
+
+        /// <summary>
+        /// Builds the operations client for this invocation: endpoint and token sources as given, falling back on
+        /// the stored defaults. The token itself is resolved only when the first request is sent.
+        /// </summary>
+        internal CodeCatalystApi CreateApi(Uri? endpointUrl, SecureString? token, string? profileName, SessionDefaults? defaults,
+            int? maxAttempts)
+        {
+            Uri endpoint;
+            try
+            {
+                endpoint = EndpointResolver.Resolve(endpointUrl, defaults?.Endpoint, Environment.GetEnvironmentVariable);
+            }
+            catch (CodeCatalystConfigurationException exception)
+            {
+                ThrowTerminatingError(ErrorRecordFactory.Create(exception, endpointUrl));
+                throw; // not reached: ThrowTerminatingError always throws
+            }
+
+            var sources = new TokenSources
+            {
+                ParameterToken = token,
+                ParameterProfileName = profileName,
+                SessionToken = defaults?.Token,
+                SessionProfileName = defaults?.ProfileName,
+            };
+            var userAgent = ModuleInfo.UserAgent(typeof(PSObject).Assembly.GetName().Version);
+            var httpClient = HttpClientProvider.CreateClient();
+            var sso = new SsoProfileTokenSource(httpClient, Diagnostics, userAgent);
+            var settings = new ClientSettings(endpoint,
+                cancellation => TokenResolver.ResolveAsync(sources, Environment.GetEnvironmentVariable, sso, cancellation))
+            {
+                MaxAttempts = maxAttempts ?? defaults?.MaxAttempts ?? MaxAttemptsFromEnvironment(),
+                UserAgent = userAgent,
+            };
+            return new CodeCatalystApi(new CodeCatalystClient(settings, httpClient, Diagnostics));
+        }
+
+        /// <summary>AWS_MAX_ATTEMPTS, as the AWS SDKs read it; ignored unless it is a sensible number.</summary>
+        internal static int MaxAttemptsFromEnvironment()
+        {
+            var value = Environment.GetEnvironmentVariable("AWS_MAX_ATTEMPTS");
+            return int.TryParse(value, out var attempts) && attempts >= 1 && attempts <= 10 ? attempts : RetryPolicy.DefaultMaxAttempts;
         }
 
         internal void FlushDiagnostics()

@@ -2,8 +2,6 @@ using System;
 using System.Management.Automation;
 using System.Security;
 using CodeCatalyst.Core;
-using CodeCatalyst.Core.Auth;
-using CodeCatalyst.Core.Http;
 
 namespace CodeCatalyst.Cmdlets
 {
@@ -31,13 +29,10 @@ namespace CodeCatalyst.Cmdlets
         public string? ProfileName { get; set; }
 
         /// <summary>The Connect-CCAccount defaults this call may fall back on.</summary>
-        internal virtual SessionDefaults? Defaults => SessionDefaultsStore.Current;
-
-        /// <summary>Attempts per request when a cmdlet sets them itself (Connect-CCAccount -MaxAttempts).</summary>
-        internal virtual int? MaxAttemptsOverride => null;
+        internal SessionDefaults? Defaults => SessionDefaultsStore.Current;
 
         /// <summary>The operations, bound to this invocation's endpoint, token sources and diagnostics.</summary>
-        internal CodeCatalystApi Api => _api ??= CreateApi();
+        internal CodeCatalystApi Api => _api ??= CreateApi(EndpointUrl, Token, ProfileName, Defaults, null);
 
         /// <summary>The explicit value, else the Connect-CCAccount default (explicit parameters always win).</summary>
         internal string? SpaceOrDefault(string? spaceName) => string.IsNullOrEmpty(spaceName) ? Defaults?.SpaceName : spaceName;
@@ -45,44 +40,5 @@ namespace CodeCatalyst.Cmdlets
         internal string? ProjectOrDefault(string? projectName) =>
             string.IsNullOrEmpty(projectName) ? Defaults?.ProjectName : projectName;
 
-        private CodeCatalystApi CreateApi()
-        {
-            var defaults = Defaults;
-            Uri endpoint;
-            try
-            {
-                endpoint = EndpointResolver.Resolve(EndpointUrl, defaults?.Endpoint, Environment.GetEnvironmentVariable);
-            }
-            catch (CodeCatalystConfigurationException exception)
-            {
-                ThrowTerminatingError(ErrorRecordFactory.Create(exception, EndpointUrl));
-                throw; // not reached: ThrowTerminatingError always throws
-            }
-
-            var sources = new TokenSources
-            {
-                ParameterToken = Token,
-                ParameterProfileName = ProfileName,
-                SessionToken = defaults?.Token,
-                SessionProfileName = defaults?.ProfileName,
-            };
-            var httpClient = HttpClientProvider.CreateClient();
-            var diagnostics = Diagnostics;
-            var sso = new SsoProfileTokenSource(httpClient, diagnostics, ModuleInfo.UserAgent(typeof(PSObject).Assembly.GetName().Version));
-            var settings = new ClientSettings(endpoint,
-                token => TokenResolver.ResolveAsync(sources, Environment.GetEnvironmentVariable, sso, token))
-            {
-                MaxAttempts = MaxAttemptsOverride ?? defaults?.MaxAttempts ?? MaxAttemptsFromEnvironment(),
-                UserAgent = ModuleInfo.UserAgent(typeof(PSObject).Assembly.GetName().Version),
-            };
-            return new CodeCatalystApi(new CodeCatalystClient(settings, httpClient, diagnostics));
-        }
-
-        /// <summary>AWS_MAX_ATTEMPTS, as the AWS SDKs read it; ignored unless it is a sensible number.</summary>
-        internal static int MaxAttemptsFromEnvironment()
-        {
-            var value = Environment.GetEnvironmentVariable("AWS_MAX_ATTEMPTS");
-            return int.TryParse(value, out var attempts) && attempts >= 1 && attempts <= 10 ? attempts : RetryPolicy.DefaultMaxAttempts;
-        }
     }
 }

@@ -1,0 +1,224 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Xml.Linq;
+using static CodeCatalyst.HelpBuilder.MamlWriter;
+
+namespace CodeCatalyst.HelpBuilder.Tests;
+
+/// <summary>Every page in the repository's docs folder must convert and describe its cmdlet completely.</summary>
+public class RealDocsTests
+{
+    public static string RepoRoot { get; } = FindRepoRoot();
+
+    private static string DocsDirectory => Path.Combine(RepoRoot, "docs");
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "CodeCatalyst.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"CodeCatalyst.sln not found above {AppContext.BaseDirectory}");
+    }
+
+    public static readonly string[] ExpectedCommands =
+    {
+        "Connect-CCAccount", "Disconnect-CCAccount", "Get-CCWorkflow", "Get-CCWorkflowRun",
+        "Start-CCWorkflowRun", "Test-CCSession", "Wait-CCWorkflowRun",
+    };
+
+    public static IEnumerable<object[]> Pages() =>
+        HelpBuild.FindCommandPages(DocsDirectory).Select(p => new object[] { Path.GetFileName(p) });
+
+    private static CommandHelp Load(string fileName) => MarkdownHelp.Parse(Path.Combine(DocsDirectory, fileName));
+
+    [Fact]
+    public void Every_cmdlet_has_a_page()
+    {
+        var names = HelpBuild.FindCommandPages(DocsDirectory).Select(Path.GetFileNameWithoutExtension).ToArray();
+        Assert.Equal(ExpectedCommands, names);
+        Assert.True(File.Exists(Path.Combine(DocsDirectory, "about_CodeCatalyst.md")));
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public void Page_parses_and_is_complete(string fileName)
+    {
+        var help = Load(fileName);
+        Assert.Equal(Path.GetFileNameWithoutExtension(fileName), help.Name);
+        Assert.Equal("CodeCatalyst.dll-Help.xml", help.ExternalHelpFile);
+        Assert.Equal("CodeCatalyst", help.ModuleName);
+        Assert.Equal("2.0.0", help.SchemaVersion);
+        Assert.True(help.Metadata.ContainsKey("online version"));
+        Assert.True(help.Examples.Count >= 2, $"{fileName} has {help.Examples.Count} example(s)");
+        Assert.All(help.Examples, e => Assert.NotEmpty(e.Remarks));
+        Assert.All(help.Examples, e => Assert.Empty(e.Introduction));
+        Assert.NotEmpty(help.Inputs);
+        Assert.NotEmpty(help.Outputs);
+        Assert.NotEmpty(help.RelatedLinks);
+        Assert.True(help.SupportsCommonParameters);
+        if (help.Syntax.Count > 1)
+        {
+            Assert.Equal(help.DefaultParameterSetName, help.ParameterSetNames[0]);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public void Page_converts_to_maml(string fileName)
+    {
+        var help = Load(fileName);
+        var command = MamlWriter.Build(new[] { help }).Root!.Element(Command + "command")!;
+        Assert.Equal(help.ParameterSetNames.Count, command.Element(Command + "syntax")!.Elements(Command + "syntaxItem").Count());
+        Assert.Equal(help.Parameters.Count, command.Element(Command + "parameters")!.Elements(Command + "parameter").Count());
+        Assert.Equal(help.Examples.Count, command.Element(Command + "examples")!.Elements(Command + "example").Count());
+    }
+
+    private static readonly string[] ServiceParameters = { "EndpointUrl", "Token", "ProfileName" };
+
+    [Theory]
+    [InlineData("Get-CCWorkflow", true, false)]
+    [InlineData("Get-CCWorkflowRun", true, false)]
+    [InlineData("Start-CCWorkflowRun", false, true)]
+    [InlineData("Wait-CCWorkflowRun", false, false)]
+    [InlineData("Test-CCSession", false, false)]
+    [InlineData("Connect-CCAccount", false, true)]
+    [InlineData("Disconnect-CCAccount", false, true)]
+    public void Paging_and_ShouldProcess_parameters_are_documented_as_platyPS_does(string command, bool paging, bool shouldProcess)
+    {
+        var help = Load(command + ".md");
+        void Check(string name, string type, string alias)
+        {
+            var parameter = help.FindParameter(name);
+            Assert.True(parameter is not null, $"{command} lacks -{name}");
+            var meta = Assert.Single(parameter!.Metadata);
+            Assert.True(meta.IsAllSets);
+            Assert.Equal(type, meta.Type);
+            Assert.Equal(alias.Length == 0 ? Array.Empty<string>() : new[] { alias }, meta.Aliases);
+            Assert.False(meta.Required);
+        }
+
+        if (paging)
+        {
+            Check("First", "UInt64", "");
+            Check("Skip", "UInt64", "");
+            Check("IncludeTotalCount", "SwitchParameter", "");
+        }
+        else
+        {
+            Assert.Null(help.FindParameter("First"));
+        }
+
+        if (shouldProcess)
+        {
+            Check("WhatIf", "SwitchParameter", "wi");
+            Check("Confirm", "SwitchParameter", "cf");
+        }
+        else
+        {
+            Assert.Null(help.FindParameter("WhatIf"));
+        }
+    }
+
+    [Theory]
+    [InlineData("Get-CCWorkflow")]
+    [InlineData("Get-CCWorkflowRun")]
+    [InlineData("Start-CCWorkflowRun")]
+    [InlineData("Wait-CCWorkflowRun")]
+    [InlineData("Test-CCSession")]
+    public void Service_cmdlets_document_endpoint_token_and_profile(string command)
+    {
+        var help = Load(command + ".md");
+        var expectedTypes = new Dictionary<string, string> { ["EndpointUrl"] = "Uri", ["Token"] = "SecureString", ["ProfileName"] = "String" };
+        foreach (var name in ServiceParameters)
+        {
+            var meta = Assert.Single(help.FindParameter(name)!.Metadata);
+            Assert.True(meta.IsAllSets, $"{command} -{name}");
+            Assert.Equal(expectedTypes[name], meta.Type);
+            Assert.False(meta.Required);
+            Assert.Equal("False", meta.PipelineInput);
+        }
+    }
+
+    [Fact]
+    public void Get_CCWorkflow_sets_match_the_cmdlet_design()
+    {
+        var help = Load("Get-CCWorkflow.md");
+        Assert.Equal("List", help.DefaultParameterSetName);
+        Assert.Equal(new[] { "List", "Id" }, help.ParameterSetNames);
+        Assert.Equal(new[] { "SpaceName", "ProjectName" }, help.ParametersBySet["List"].Take(2));
+        Assert.Contains("Id", help.ParametersBySet["Id"]);
+        Assert.DoesNotContain("Id", help.ParametersBySet["List"]);
+
+        var id = help.FindParameter("Id")!.Metadata.Single();
+        Assert.Equal("String[]", id.Type);
+        Assert.True(id.Required);
+        Assert.Equal(0, id.PositionNumber);
+        Assert.Equal("True (ByPropertyName, ByValue)", id.PipelineInput);
+    }
+
+    [Fact]
+    public void Connect_CCAccount_keeps_all_three_sets()
+    {
+        var help = Load("Connect-CCAccount.md");
+        Assert.Equal(new[] { "Default", "Token", "Profile" }, help.ParameterSetNames);
+        Assert.True(help.FindParameter("Token")!.GetMetadataFor("Token")!.Required);
+        Assert.Null(help.FindParameter("Token")!.GetMetadataFor("Default"));
+        Assert.True(help.FindParameter("ProfileName")!.GetMetadataFor("Profile")!.Required);
+        Assert.Equal("Int32", help.FindParameter("MaxAttempts")!.Metadata[0].Type);
+    }
+
+    [Theory]
+    [InlineData("Get-CCWorkflowRun", "Id", "RunId")]
+    [InlineData("Wait-CCWorkflowRun", "Id", "RunId")]
+    public void Run_id_parameters_have_the_RunId_alias(string command, string parameter, string alias)
+    {
+        Assert.Contains(alias, Load(command + ".md").FindParameter(parameter)!.Metadata[0].Aliases);
+    }
+
+    [Fact]
+    public void About_topic_converts()
+    {
+        var text = AboutTopic.Convert(Path.Combine(DocsDirectory, "about_CodeCatalyst.md"));
+        Assert.StartsWith("TOPIC\n    about_codecatalyst\n\nSHORT DESCRIPTION\n    ", text);
+        Assert.Contains("\nLONG DESCRIPTION\n", text);
+        Assert.All(text.Split('\n'), line => Assert.True(line.Length <= 80, $"line too long: {line}"));
+    }
+
+    [Fact]
+    public void Whole_docs_folder_builds_deterministically()
+    {
+        var output = Path.Combine(Path.GetTempPath(), "cc-helpbuilder-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var maml = Path.Combine(output, "en-US", "CodeCatalyst.dll-Help.xml");
+            var first = HelpBuild.Run(DocsDirectory, maml);
+            Assert.True(first.Succeeded, string.Join(Environment.NewLine, first.Errors));
+            Assert.Equal(2, first.WrittenFiles.Count);
+            Assert.True(File.Exists(Path.Combine(output, "en-US", "about_CodeCatalyst.help.txt")));
+            var bytes = File.ReadAllBytes(maml);
+
+            var second = HelpBuild.Run(DocsDirectory, maml);
+            Assert.Empty(second.WrittenFiles);
+            Assert.Equal(2, second.UnchangedFiles.Count);
+            Assert.Equal(bytes, File.ReadAllBytes(maml));
+
+            var document = XDocument.Load(maml);
+            Assert.Equal(ExpectedCommands, document.Root!.Elements(Command + "command")
+                .Select(c => c.Element(Command + "details")!.Element(Command + "name")!.Value).ToArray());
+        }
+        finally
+        {
+            if (Directory.Exists(output))
+            {
+                Directory.Delete(output, recursive: true);
+            }
+        }
+    }
+}
