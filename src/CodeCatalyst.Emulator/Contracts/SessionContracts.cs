@@ -1,0 +1,3 @@
+namespace CodeCatalyst.Emulator.Contracts;
+
+internal sealed record VerifySessionResponse(string Identity);

@@ -1,0 +1,33 @@
+using CodeCatalyst.Emulator.Auth;
+using CodeCatalyst.Emulator.Diagnostics;
+using CodeCatalyst.Emulator.State;
+
+namespace CodeCatalyst.Emulator;
+
+/// <summary>Everything mutable in one emulator instance, so a reset cannot forget a part.</summary>
+internal sealed class EmulatorState(
+    EmulatorStore store, RequestLog requestLog, FaultInjector faults, TokenAuthority tokens, TimeProvider clock)
+{
+    /// <summary>
+    /// The emulator's clock. Kept out of the DI container on purpose: a test's fake clock must not reach
+    /// Kestrel's own timeouts.
+    /// </summary>
+    public TimeProvider Clock { get; } = clock;
+
+    public EmulatorStore Store { get; } = store;
+
+    public RequestLog RequestLog { get; } = requestLog;
+
+    public FaultInjector Faults { get; } = faults;
+
+    public TokenAuthority Tokens { get; } = tokens;
+
+    /// <summary>Back to the starting data set, with an empty request log, no pending faults and no issued tokens.</summary>
+    public void Reset()
+    {
+        Store.Reset();
+        RequestLog.Clear();
+        Faults.Clear();
+        Tokens.Reset();
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text;
+using CodeCatalyst.Emulator.Auth;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace CodeCatalyst.Emulator.Pipeline;
+
+/// <summary>Records each non-admin request, and how it was answered, in the request log.</summary>
+internal sealed class RequestLoggingMiddleware(RequestDelegate next, EmulatorState state)
+{
+    // Bodies of the modeled operations are tiny; the cap only guards the log against a runaway client.
+    private const int MaxRecordedBodyBytes = 64 * 1024;
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (AdminPaths.IsAdmin(context))
+        {
+            await next(context);
+            return;
+        }
+
+        var receivedAt = state.Clock.GetUtcNow();
+        var body = await ReadBodyAsync(context.Request);
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            var fault = FaultInjectionMiddleware.AppliedFault(context);
+            state.RequestLog.Add(new RecordedRequest(
+                Time: receivedAt,
+                RequestId: context.TraceIdentifier,
+                Method: context.Request.Method,
+                Path: context.Request.Path.Value ?? "/",
+                QueryString: context.Request.QueryString.Value ?? string.Empty,
+                Operation: context.GetEndpoint()?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName,
+                StatusCode: fault == FaultInjectionMiddleware.DroppedConnection ? 0 : context.Response.StatusCode,
+                HadAuthorizationHeader: BearerTokenReader.HasAuthorizationHeader(context.Request),
+                BearerToken: BearerTokenReader.Read(context.Request),
+                Body: body,
+                Fault: fault));
+        }
+    }
+
+    /// <summary>Reads the body for the log and rewinds it so the handler can read it too.</summary>
+    private static async Task<string?> ReadBodyAsync(HttpRequest request)
+    {
+        request.EnableBuffering();
+        var buffer = new byte[MaxRecordedBodyBytes];
+        var length = 0;
+        int read;
+        while (length < buffer.Length
+               && (read = await request.Body.ReadAsync(buffer.AsMemory(length), request.HttpContext.RequestAborted)) > 0)
+        {
+            length += read;
+        }
+
+        request.Body.Position = 0;
+        return length == 0 ? null : Encoding.UTF8.GetString(buffer, 0, length);
+    }
+}
