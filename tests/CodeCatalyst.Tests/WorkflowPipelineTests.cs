@@ -184,6 +184,20 @@ namespace CodeCatalyst.Tests
         }
 
         [Fact]
+        public void A_piped_run_or_start_result_is_read_again_by_its_own_id()
+        {
+            var result = Shell.Run(@"
+                $started = Start-CCWorkflowRun -SpaceName ExampleCorp -ProjectName MyDemoProject -WorkflowId $args[0]
+                $started | Get-CCWorkflowRun
+                Get-CCWorkflowRun -SpaceName ExampleCorp -ProjectName MyDemoProject -First 2 | Get-CCWorkflowRun", SampleData.LintWorkflowId);
+
+            Assert.Empty(result.Errors);
+            Assert.Equal(3, result.Output.Count);
+            Assert.All(result.Output, run => Assert.Equal("CodeCatalyst.Models.WorkflowRun", run.BaseObject.GetType().FullName));
+            Assert.Equal(3, _session.ApiRequestCount("GetWorkflowRun"));
+        }
+
+        [Fact]
         public void Piped_workflows_list_the_runs_of_each_workflow()
         {
             Shell.Run("Start-CCWorkflowRun -SpaceName ExampleCorp -ProjectName MyDemoProject -WorkflowId $args[0]", SampleData.FailingWorkflowId);

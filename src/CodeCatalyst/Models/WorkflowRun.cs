@@ -20,8 +20,20 @@ namespace CodeCatalyst.Models
                 : string.Join("; ", AdditionalData.Select(pair => pair.Key + "=" + pair.Value));
     }
 
+    /// <summary>
+    /// What every run object knows: where the run lives and its id. Lets cmdlets take any of them from the
+    /// pipeline as a run (not as a workflow, which also has an Id).
+    /// </summary>
+    public interface IWorkflowRunReference
+    {
+        string SpaceName { get; }
+        string ProjectName { get; }
+        string Id { get; }
+        string WorkflowId { get; }
+    }
+
     /// <summary>A run as ListWorkflowRuns returns it, with the space and project it belongs to.</summary>
-    public sealed class WorkflowRunSummary
+    public sealed class WorkflowRunSummary : IWorkflowRunReference
     {
         public string SpaceName { get; set; } = "";
         public string ProjectName { get; set; } = "";
@@ -40,7 +52,7 @@ namespace CodeCatalyst.Models
     }
 
     /// <summary>A run as GetWorkflowRun returns it.</summary>
-    public sealed class WorkflowRun
+    public sealed class WorkflowRun : IWorkflowRunReference
     {
         public string SpaceName { get; set; } = "";
         public string ProjectName { get; set; } = "";
@@ -59,7 +71,7 @@ namespace CodeCatalyst.Models
     }
 
     /// <summary>What StartWorkflowRun returns: the new run's id and where it lives.</summary>
-    public sealed class WorkflowRunStartResult
+    public sealed class WorkflowRunStartResult : IWorkflowRunReference
     {
         public string SpaceName { get; set; } = "";
         public string ProjectName { get; set; } = "";

@@ -6,11 +6,12 @@ namespace CodeCatalyst.Cmdlets.Workflow
     /// <summary>Get-CCWorkflowRun: lists runs (ListWorkflowRuns) or gets runs by id (GetWorkflowRun).</summary>
     [Cmdlet(VerbsCommon.Get, "CCWorkflowRun", DefaultParameterSetName = ListSet, SupportsPaging = true)]
     [OutputType(typeof(WorkflowRunSummary), ParameterSetName = new[] { ListSet })]
-    [OutputType(typeof(WorkflowRun), ParameterSetName = new[] { IdSet })]
+    [OutputType(typeof(WorkflowRun), ParameterSetName = new[] { IdSet, InputObjectSet })]
     public sealed class GetCCWorkflowRunCommand : CodeCatalystServiceCmdlet
     {
         private const string ListSet = "List";
         private const string IdSet = "Id";
+        private const string InputObjectSet = "InputObject";
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? SpaceName { get; set; }
@@ -29,10 +30,25 @@ namespace CodeCatalyst.Cmdlets.Workflow
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = new string[0];
 
+        /// <summary>
+        /// A run object from any CodeCatalyst cmdlet, read again by its id. Binding by type keeps a piped run apart
+        /// from a piped workflow, which lists that workflow's runs instead.
+        /// </summary>
+        [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public IWorkflowRunReference? InputObject { get; set; }
+
         protected override void ProcessRecord()
         {
             var space = SpaceOrDefault(SpaceName);
             var project = ProjectOrDefault(ProjectName);
+            var ids = Id;
+            if (ParameterSetName == InputObjectSet)
+            {
+                space = string.IsNullOrEmpty(SpaceName) ? InputObject!.SpaceName : SpaceName;
+                project = string.IsNullOrEmpty(ProjectName) ? InputObject!.ProjectName : ProjectName;
+                ids = new[] { InputObject!.Id };
+            }
 
             if (ParameterSetName == ListSet)
             {
@@ -48,7 +64,7 @@ namespace CodeCatalyst.Cmdlets.Workflow
                 return;
             }
 
-            foreach (var id in Id)
+            foreach (var id in ids)
             {
                 try
                 {
