@@ -1,0 +1,62 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Xml.Linq;
+using CodeCatalyst.Tests.Infrastructure;
+using Xunit;
+
+namespace CodeCatalyst.Tests
+{
+    /// <summary>The pieces that make the module pleasant and loadable beyond the cmdlets themselves.</summary>
+    public sealed class ModuleIntegrationTests : IDisposable
+    {
+        private readonly PowerShellSession _shell = new();
+
+        public void Dispose() => _shell.Dispose();
+
+        private static Assembly ModuleAssembly =>
+            AppDomain.CurrentDomain.GetAssemblies().Single(a => a.GetName().Name == "CodeCatalyst");
+
+        [Fact]
+        public void Every_output_type_has_a_default_table_view()
+        {
+            var format = XDocument.Load(Path.Combine(RepositoryPaths.ModuleFolder, "CodeCatalyst.format.ps1xml"));
+            var viewed = format.Descendants("View")
+                .Where(view => view.Element("TableControl") != null)
+                .SelectMany(view => view.Descendants("TypeName").Select(t => t.Value))
+                .ToHashSet();
+
+            var outputTypes = ModuleAssembly.GetTypes()
+                .Where(t => t.IsPublic && typeof(System.Management.Automation.Cmdlet).IsAssignableFrom(t) && !t.IsAbstract)
+                .SelectMany(t => t.GetCustomAttributes<System.Management.Automation.OutputTypeAttribute>())
+                .SelectMany(a => a.Type)
+                .Select(t => t.Type)
+                .Where(t => t != null && t.Namespace == "CodeCatalyst.Models")
+                .Select(t => t!.FullName!)
+                .Distinct()
+                .ToList();
+
+            Assert.NotEmpty(outputTypes);
+            Assert.All(outputTypes, type => Assert.Contains(type, viewed));
+        }
+
+        [Fact]
+        public void On_Windows_PowerShell_the_resolver_serves_the_shipped_copy_whatever_version_is_asked()
+        {
+            // .NET Framework has no binding redirects for modules; the handler must answer any version with our file.
+            var resolve = ModuleAssembly.GetType("CodeCatalyst.ModuleInitializer")!
+                .GetMethod("ResolveModuleDependency", BindingFlags.NonPublic | BindingFlags.Static)!;
+
+            var served = (Assembly?)resolve.Invoke(null, new object?[]
+            {
+                null, new ResolveEventArgs("Microsoft.Extensions.Http, Version=99.0.0.0, Culture=neutral, PublicKeyToken=adb9793829ddae60"),
+            });
+            Assert.NotNull(served);
+            Assert.Equal("Microsoft.Extensions.Http", served!.GetName().Name);
+
+            var unknown = resolve.Invoke(null, new object?[] { null, new ResolveEventArgs("Not.Shipped.Here, Version=1.0.0.0") });
+            Assert.Null(unknown);
+        }
+    }
+}
