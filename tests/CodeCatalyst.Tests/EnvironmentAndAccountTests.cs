@@ -185,6 +185,15 @@ namespace CodeCatalyst.Tests
             var ourExpiry = DateTimeOffset.Parse(ourCache["expiresAt"]);
             Assert.InRange(ourExpiry - DateTimeOffset.Parse(botocoreCache["expiresAt"]), TimeSpan.FromMinutes(-2), TimeSpan.FromMinutes(2));
             Assert.DoesNotContain(ourToken!, ours.AllText());
+
+            // A stored profile is read at each call; the cached (now fresh) token is used as is, without a refresh.
+            Environment.SetEnvironmentVariable("AWS_PROFILE", null);
+            var connected = _shell.Run("Connect-CCAccount -ProfileName cc -EndpointUrl $args[0]; Test-CCSession; Disconnect-CCAccount",
+                _emulator.BaseAddress);
+            Assert.Empty(connected.Errors);
+            Assert.Contains("SSO profile 'cc'", (string)connected.Output.Last().Properties["TokenSource"].Value);
+            Assert.Equal(ourToken, LastToken());
+            Assert.Equal(2, _emulator.Requests.Count(r => r.Operation == "CreateToken"));
         }
 
         private static void WriteSsoProfile(string home)

@@ -21,7 +21,17 @@ namespace CodeCatalyst.Cmdlets
 
         protected CancellationToken CancellationToken => _cancellation.Token;
 
-        protected override void StopProcessing() => _cancellation.Cancel();
+        protected override void StopProcessing()
+        {
+            try
+            {
+                _cancellation.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // Ctrl+C arrived after the command had already finished.
+            }
+        }
 
         public void Dispose()
         {

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Threading;
 
@@ -38,7 +39,14 @@ namespace CodeCatalyst.Core.Http
         private void Enqueue(DiagnosticKind kind, string message)
         {
             _messages.Enqueue((kind, message));
-            Signal.Set();
+            try
+            {
+                Signal.Set();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The cmdlet has finished (e.g. after Ctrl+C) while a cancelled request was still unwinding.
+            }
         }
     }
 }
