@@ -101,6 +101,19 @@ namespace CodeCatalyst.Tests
         }
 
         [Fact]
+        public void A_malformed_client_token_is_rejected_at_binding_before_anything_is_sent()
+        {
+            var result = Shell.Run(
+                "Start-CCWorkflowRun -SpaceName ExampleCorp -ProjectName MyDemoProject -WorkflowId $args[0] -ClientToken 'not a token!'",
+                SampleData.BuildWorkflowId);
+
+            var error = Assert.Single(result.Errors);
+            Assert.StartsWith("ParameterArgumentValidationError,", error.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.InvalidData, error.CategoryInfo.Category);
+            Assert.Equal(0, _session.ApiRequestCount());
+        }
+
+        [Fact]
         public void First_3_of_a_long_run_list_makes_one_request_and_Skip_pages_on()
         {
             _session.Emulator.SeedRuns(SampleData.SpaceName, SampleData.ProjectName, SampleData.LintWorkflowId, 120);

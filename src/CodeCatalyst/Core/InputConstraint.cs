@@ -10,7 +10,10 @@ namespace CodeCatalyst.Core
     internal sealed class InputConstraint
     {
         // The model's NameString pattern; the model anchors nothing, the service matches whole values.
-        private const string NamePattern = @"[a-zA-Z0-9]+(?:[-_\.][a-zA-Z0-9]+)*";
+        internal const string NamePattern = @"[a-zA-Z0-9]+(?:[-_\.][a-zA-Z0-9]+)*";
+
+        /// <summary>The same pattern anchored, for [ValidatePattern] on parameters that are checked at binding.</summary>
+        internal const string AnchoredNamePattern = "^(?:" + NamePattern + ")$";
 
         private const string NameHint = "letters and digits, optionally joined by single '-', '_' or '.'";
 

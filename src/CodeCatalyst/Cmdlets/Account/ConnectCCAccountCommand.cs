@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using System.Security;
+using CodeCatalyst.Core;
 using CodeCatalyst.Models;
 
 namespace CodeCatalyst.Cmdlets.Account
@@ -34,12 +35,12 @@ namespace CodeCatalyst.Cmdlets.Account
 
         [Parameter]
         [ValidateLength(3, 63)]
-        [ValidatePattern(@"^[a-zA-Z0-9]+(?:[-_\.][a-zA-Z0-9]+)*$")]
+        [ValidatePattern(InputConstraint.AnchoredNamePattern)]
         public string? SpaceName { get; set; }
 
         [Parameter]
         [ValidateLength(1, 63)]
-        [ValidatePattern(@"^[a-zA-Z0-9]+(?:[-_\.][a-zA-Z0-9]+)*$")]
+        [ValidatePattern(InputConstraint.AnchoredNamePattern)]
         public string? ProjectName { get; set; }
 
         /// <summary>Attempts per request, the first included (the AWS SDKs' max_attempts).</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using CodeCatalyst.Core;
 using CodeCatalyst.Models;
 
 namespace CodeCatalyst.Cmdlets.Workflow
@@ -26,7 +27,7 @@ namespace CodeCatalyst.Cmdlets.Workflow
         /// </summary>
         [Parameter]
         [ValidateLength(1, 64)]
-        [ValidatePattern(@"^[a-zA-Z0-9]+(?:[-_\.][a-zA-Z0-9]+)*$")]
+        [ValidatePattern(InputConstraint.AnchoredNamePattern)]
         public string? ClientToken { get; set; }
 
         [Parameter]

@@ -6,8 +6,8 @@ using System.Text;
 namespace CodeCatalyst.Core.Http
 {
     /// <summary>
-    /// Everything needed to send one operation, kept immutable so each retry builds an identical HTTP request
-    /// (same body, same idempotency token) from it.
+    /// Everything needed to send one operation. It is built once and not changed while it is sent, so each retry
+    /// builds an identical HTTP request (same body, same idempotency token) from it.
     /// </summary>
     internal sealed class ServiceRequest
     {

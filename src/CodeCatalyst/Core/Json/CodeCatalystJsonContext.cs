@@ -19,7 +19,6 @@ namespace CodeCatalyst.Core.Json
     [JsonSerializable(typeof(StartWorkflowRunRequestBody))]
     [JsonSerializable(typeof(VerifySessionResponse))]
     [JsonSerializable(typeof(ServiceErrorBody))]
-    [JsonSerializable(typeof(EmptyRequestBody))]
     internal sealed partial class CodeCatalystJsonContext : JsonSerializerContext
     {
     }

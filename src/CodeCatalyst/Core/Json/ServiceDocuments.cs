@@ -43,9 +43,4 @@ namespace CodeCatalyst.Core.Json
         [JsonIgnore]
         public string? AnyMessage => Message ?? MessageUpper;
     }
-
-    /// <summary>An empty JSON object body, for operations whose body members are all optional.</summary>
-    internal sealed class EmptyRequestBody
-    {
-    }
 }
