@@ -84,7 +84,7 @@ namespace CodeCatalyst.Cmdlets.Account
 
             var token = Token?.Copy();
             token?.MakeReadOnly();
-            SessionDefaultsStore.Set(new SessionDefaults
+            SessionDefaultsStore.Set(SessionState, new SessionDefaults
             {
                 Endpoint = EndpointUrl != null ? endpoint : null,
                 Token = token,

@@ -29,7 +29,7 @@ namespace CodeCatalyst.Cmdlets
         public string? ProfileName { get; set; }
 
         /// <summary>The Connect-CCAccount defaults this call may fall back on.</summary>
-        internal SessionDefaults? Defaults => SessionDefaultsStore.Current;
+        internal SessionDefaults? Defaults => SessionDefaultsStore.Get(SessionState);
 
         /// <summary>The operations, bound to this invocation's endpoint, token sources and diagnostics.</summary>
         internal CodeCatalystApi Api => _api ??= CreateApi(EndpointUrl, Token, ProfileName, Defaults, null);
