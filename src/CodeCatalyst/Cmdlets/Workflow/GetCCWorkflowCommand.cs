@@ -24,8 +24,7 @@ namespace CodeCatalyst.Cmdlets.Workflow
 
         protected override void ProcessRecord()
         {
-            var space = SpaceOrDefault(SpaceName);
-            var project = ProjectOrDefault(ProjectName);
+            if (!TryResolveSpaceAndProject(SpaceName, ProjectName, out var space, out var project)) return;
 
             if (ParameterSetName == ListSet)
             {

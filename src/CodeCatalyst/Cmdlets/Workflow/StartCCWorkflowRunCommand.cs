@@ -46,8 +46,7 @@ namespace CodeCatalyst.Cmdlets.Workflow
 
         protected override void ProcessRecord()
         {
-            var space = SpaceOrDefault(SpaceName);
-            var project = ProjectOrDefault(ProjectName);
+            if (!TryResolveSpaceAndProject(SpaceName, ProjectName, out var space, out var project)) return;
             foreach (var workflowId in WorkflowId)
             {
                 if (!ShouldProcess($"workflow {workflowId} in {space ?? "(no space)"}/{project ?? "(no project)"}", "Start workflow run"))

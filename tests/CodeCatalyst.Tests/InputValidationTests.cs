@@ -1,0 +1,94 @@
+using System.Linq;
+using System.Management.Automation;
+using CodeCatalyst.Emulator;
+using CodeCatalyst.Tests.Infrastructure;
+using Xunit;
+
+namespace CodeCatalyst.Tests
+{
+    /// <summary>Input that the service would misread, or that a header cannot carry, is refused before anything is sent.</summary>
+    public sealed class InputValidationTests : IClassFixture<EmulatorSession>
+    {
+        private readonly EmulatorSession _session;
+
+        public InputValidationTests(EmulatorSession session)
+        {
+            _session = session;
+            _session.Emulator.ClearFaults();
+            _session.Emulator.ClearRequests();
+        }
+
+        private PowerShellSession Shell => _session.Shell;
+
+        [Theory]
+        [InlineData("Get-CCWorkflow -SpaceName \"ExampleCorp`n\" -ProjectName MyDemoProject", "SpaceName")]
+        [InlineData("Get-CCWorkflow -SpaceName ExampleCorp -ProjectName \"MyDemoProject`n\"", "ProjectName")]
+        [InlineData("Start-CCWorkflowRun -SpaceName \"ExampleCorp`n\" -ProjectName MyDemoProject -WorkflowId $args[0]", "SpaceName")]
+        [InlineData("Get-CCWorkflowRun -SpaceName ExampleCorp -ProjectName \"MyDemoProject`n\"", "ProjectName")]
+        public void A_name_or_id_with_a_trailing_newline_is_InvalidArgument_and_nothing_is_sent(string script, string parameter)
+        {
+            var result = Shell.Run(script, SampleData.BuildWorkflowId);
+
+            var error = Assert.Single(result.Errors);
+            Assert.StartsWith("InvalidParameterValue,", error.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+            Assert.Contains("-" + parameter, error.Exception.Message);
+            Assert.Empty(result.Output);
+            Assert.Equal(0, _session.ApiRequestCount());
+        }
+
+        [Theory]
+        [InlineData("Start-CCWorkflowRun -SpaceName ExampleCorp -ProjectName MyDemoProject -WorkflowId $args[0] -ClientToken \"token-1`n\"", "ClientToken")]
+        [InlineData("Connect-CCAccount -SkipVerification -SpaceName \"ExampleCorp`n\"", "SpaceName")]
+        [InlineData("Connect-CCAccount -SkipVerification -ProjectName \"MyDemoProject`n\"", "ProjectName")]
+        public void A_bound_name_with_a_trailing_newline_fails_validation_and_Connect_stores_nothing(string script, string parameter)
+        {
+            var result = Shell.Run(script + "; Get-CCWorkflowRun", SampleData.BuildWorkflowId);
+
+            var validation = result.Errors.First();
+            Assert.StartsWith("ParameterArgumentValidationError,", validation.FullyQualifiedErrorId);
+            Assert.Contains(parameter, validation.Exception.Message);
+            // Nothing was stored: the call after it has no default space or project to fall back on.
+            Assert.Equal(2, result.Errors.Count);
+            Assert.StartsWith("InvalidParameterValue,", result.Errors[1].FullyQualifiedErrorId);
+            Assert.Equal(0, _session.ApiRequestCount());
+        }
+
+        [Theory]
+        [InlineData("Get-CCWorkflow -SpaceName $notSetAnywhere", "SpaceName")]
+        [InlineData("Get-CCWorkflow -ProjectName ''", "ProjectName")]
+        [InlineData("Get-CCWorkflow -Id $args[0] -SpaceName $null", "SpaceName")]
+        [InlineData("Get-CCWorkflowRun -ProjectName $notSetAnywhere", "ProjectName")]
+        [InlineData("Start-CCWorkflowRun -WorkflowId $args[0] -SpaceName $notSetAnywhere", "SpaceName")]
+        [InlineData("Start-CCWorkflowRun -WorkflowId $args[0] -ProjectName ''", "ProjectName")]
+        [InlineData("Wait-CCWorkflowRun -Id $args[0] -SpaceName $null", "SpaceName")]
+        [InlineData("[pscustomobject]@{ WorkflowId = $args[0]; SpaceName = $null } | Start-CCWorkflowRun", "SpaceName")]
+        [InlineData("[pscustomobject]@{ Id = $args[0]; ProjectName = '' } | Get-CCWorkflow", "ProjectName")]
+        public void An_explicit_empty_or_null_name_is_an_error_never_the_Connect_default(string script, string parameter)
+        {
+            var result = Shell.Run(
+                "$null = Connect-CCAccount -SkipVerification -SpaceName ExampleCorp -ProjectName MyDemoProject\n" +
+                "try { " + script + " } finally { Disconnect-CCAccount }", SampleData.BuildWorkflowId);
+
+            var error = Assert.Single(result.Errors);
+            Assert.StartsWith("InvalidParameterValue,", error.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+            Assert.Contains("-" + parameter + " was given an empty value", error.Exception.Message);
+            Assert.Empty(result.Output);
+            Assert.Equal(0, _session.ApiRequestCount());
+        }
+
+        [Fact]
+        public void Without_the_parameter_the_Connect_default_is_used()
+        {
+            var result = Shell.Run(
+                "$null = Connect-CCAccount -SkipVerification -SpaceName ExampleCorp -ProjectName MyDemoProject\n" +
+                "try { Get-CCWorkflow; [pscustomobject]@{ Id = $args[0] } | Get-CCWorkflow } finally { Disconnect-CCAccount }",
+                SampleData.BuildWorkflowId);
+
+            Assert.Empty(result.Errors);
+            Assert.True(result.Output.Count >= 3);
+            Assert.Equal(SampleData.BuildWorkflowName, result.Output.Last().Properties["Name"].Value);
+        }
+    }
+}
