@@ -169,6 +169,20 @@ namespace CodeCatalyst.Tests
         }
 
         [Fact]
+        public void An_environment_token_with_a_line_break_is_refused_without_a_request()
+        {
+            Environment.SetEnvironmentVariable("AWS_BEARER_TOKEN_CODECATALYST", "env-token-7\nX-Injected: yes");
+
+            var result = _shell.Run("Test-CCSession -EndpointUrl $args[0]", _emulator.BaseAddress);
+
+            var error = Assert.Single(result.Errors);
+            Assert.StartsWith("InvalidTokenCharacters,", error.FullyQualifiedErrorId);
+            Assert.Contains("AWS_BEARER_TOKEN_CODECATALYST", error.Exception.Message);
+            Assert.DoesNotContain("env-token-7", result.AllText());
+            Assert.Empty(_emulator.Requests);
+        }
+
+        [Fact]
         public async Task A_rejected_token_is_PermissionDenied_and_Connect_stores_nothing()
         {
             await using var strict = await EmulatorServer.StartAsync(new EmulatorOptions { RequiredToken = "the-only-good-token" });

@@ -90,5 +90,42 @@ namespace CodeCatalyst.Tests
             Assert.True(result.Output.Count >= 3);
             Assert.Equal(SampleData.BuildWorkflowName, result.Output.Last().Properties["Name"].Value);
         }
+
+        [Theory]
+        [InlineData("cc-token-part-9d8c7b\r\nX-Injected: yes", "line break")]
+        [InlineData("cc-token-part-9d8c7b\nX-Injected: yes", "line break")]
+        [InlineData("cc-t\u00f6ken-part-9d8c7b", "non-ASCII")]
+        [InlineData("cc-token\u0000part-9d8c7b", "control character")]
+        [InlineData("cc-token part-9d8c7b", "space")]
+        public void A_token_a_header_cannot_carry_is_refused_once_locally_without_showing_it(string token, string kind)
+        {
+            var result = Shell.Run("Get-CCWorkflow -SpaceName ExampleCorp -ProjectName MyDemoProject -Token $args[0] -Verbose",
+                EmulatorSession.ToSecureString(token));
+
+            var error = Assert.Single(result.Errors);
+            Assert.StartsWith("InvalidTokenCharacters,", error.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.AuthenticationError, error.CategoryInfo.Category);
+            Assert.Contains("-Token parameter", error.Exception.Message);
+            Assert.Contains(kind, error.Exception.Message);
+            Assert.DoesNotContain(result.Verbose, v => v.Message.Contains("Retrying"));
+            Assert.DoesNotContain("part-9d8c7b", result.AllText());
+            Assert.DoesNotContain("X-Injected", result.AllText());
+            Assert.Empty(_session.Emulator.Requests);
+        }
+
+        [Fact]
+        public void Connect_with_SkipVerification_refuses_such_a_token_and_stores_nothing()
+        {
+            var result = Shell.Run(
+                "Connect-CCAccount -SkipVerification -Token $args[0] -SpaceName ExampleCorp -ProjectName MyDemoProject; Get-CCWorkflowRun",
+                EmulatorSession.ToSecureString("cc-token-part\r\nX-Injected: yes"));
+
+            Assert.StartsWith("InvalidTokenCharacters,", result.Errors.First().FullyQualifiedErrorId);
+            Assert.Empty(result.Output);
+            // No default space was stored, so the next call stops at its input check.
+            Assert.Contains(result.Errors, e => e.FullyQualifiedErrorId.StartsWith("InvalidParameterValue,"));
+            Assert.DoesNotContain("X-Injected", result.AllText());
+            Assert.Equal(0, _session.ApiRequestCount());
+        }
     }
 }

@@ -67,6 +67,8 @@ namespace CodeCatalyst.Cmdlets.Account
             {
                 if (SkipVerification)
                 {
+                    // Still refuse, without a request, a -Token that could never be sent.
+                    if (Token != null) Run(cancellation => api.Client.ResolveTokenAsync(cancellation));
                     tokenSource = Token != null ? "-Token parameter" : ProfileName != null ? $"SSO profile '{ProfileName}'" : "resolved at each call";
                 }
                 else
