@@ -127,5 +127,36 @@ namespace CodeCatalyst.Tests
             Assert.DoesNotContain("X-Injected", result.AllText());
             Assert.Equal(0, _session.ApiRequestCount());
         }
+
+        [Theory]
+        [InlineData("$args[0], $args[1] | Start-CCWorkflowRun -SpaceName ExampleCorp -ProjectName MyDemoProject -ClientToken rerun-42")]
+        [InlineData("Start-CCWorkflowRun -SpaceName ExampleCorp -ProjectName MyDemoProject -WorkflowId $args[0], $args[1] -ClientToken rerun-42")]
+        [InlineData("Get-CCWorkflow -SpaceName ExampleCorp -ProjectName MyDemoProject | Start-CCWorkflowRun -ClientToken rerun-42 -Wait")]
+        public void A_ClientToken_with_more_than_one_workflow_is_an_error_before_anything_starts(string script)
+        {
+            var result = Shell.Run(script, SampleData.BuildWorkflowId, SampleData.LintWorkflowId);
+
+            var error = Assert.Single(result.Errors);
+            Assert.StartsWith("ClientTokenWithManyWorkflows,", error.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+            Assert.Equal("rerun-42", error.TargetObject);
+            Assert.Empty(result.Output);
+            Assert.Equal(0, _session.ApiRequestCount("StartWorkflowRun"));
+        }
+
+        [Fact]
+        public void A_ClientToken_with_one_piped_workflow_starts_it_once_and_again_returns_the_same_run()
+        {
+            var script = "$args[0] | Start-CCWorkflowRun -SpaceName ExampleCorp -ProjectName MyDemoProject -ClientToken $args[1]";
+            var token = "single-" + System.Guid.NewGuid().ToString("N").Substring(0, 12);
+
+            var first = Shell.Run(script, SampleData.LintWorkflowId, token);
+            var again = Shell.Run(script, SampleData.LintWorkflowId, token);
+
+            Assert.Empty(first.Errors);
+            Assert.Empty(again.Errors);
+            Assert.Equal(Assert.Single(first.Output).Properties["Id"].Value, Assert.Single(again.Output).Properties["Id"].Value);
+            Assert.Equal(2, _session.ApiRequestCount("StartWorkflowRun"));
+        }
     }
 }
