@@ -183,6 +183,25 @@ namespace CodeCatalyst.Tests
         }
 
         [Fact]
+        public void A_cached_SSO_token_with_a_line_break_is_refused_without_a_request()
+        {
+            WriteSsoProfile(_home);
+            var cache = Directory.GetFiles(Path.Combine(_home, ".aws", "sso", "cache"), "*.json").Single();
+            var entry = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(cache))!;
+            entry["accessToken"] = "sso-token-8\r\nX-Injected: yes";
+            entry["expiresAt"] = DateTime.UtcNow.AddHours(1).ToString("yyyy-MM-ddTHH:mm:ssZ");
+            File.WriteAllText(cache, JsonSerializer.Serialize(entry));
+
+            var result = _shell.Run("Test-CCSession -ProfileName cc -EndpointUrl $args[0]", _emulator.BaseAddress);
+
+            var error = Assert.Single(result.Errors);
+            Assert.StartsWith("InvalidTokenCharacters,", error.FullyQualifiedErrorId);
+            Assert.Contains("'cc'", error.Exception.Message);
+            Assert.DoesNotContain("sso-token-8", result.AllText());
+            Assert.Empty(_emulator.Requests);
+        }
+
+        [Fact]
         public async Task A_rejected_token_is_PermissionDenied_and_Connect_stores_nothing()
         {
             await using var strict = await EmulatorServer.StartAsync(new EmulatorOptions { RequiredToken = "the-only-good-token" });
