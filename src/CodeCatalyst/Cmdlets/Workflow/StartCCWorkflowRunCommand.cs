@@ -46,7 +46,10 @@ namespace CodeCatalyst.Cmdlets.Workflow
 
         // With an explicit -ClientToken the one workflow is started at the end, once it is certain there is only one:
         // the same token on a second workflow would be refused (409) after the first had already started.
-        private (string? Space, string? Project, string WorkflowId)? _pendingStart;
+        // (Plain fields, not a ValueTuple: Windows PowerShell may run on a .NET Framework without System.ValueTuple.)
+        private string? _pendingWorkflowId;
+        private string? _pendingSpace;
+        private string? _pendingProject;
 
         protected override void ProcessRecord()
         {
@@ -59,7 +62,7 @@ namespace CodeCatalyst.Cmdlets.Workflow
                     continue;
                 }
 
-                if (_pendingStart != null)
+                if (_pendingWorkflowId != null)
                 {
                     ThrowTerminatingError(new ErrorRecord(
                         new CodeCatalystInputException("ClientToken",
@@ -69,13 +72,15 @@ namespace CodeCatalyst.Cmdlets.Workflow
                         "ClientTokenWithManyWorkflows", ErrorCategory.InvalidArgument, ClientToken));
                 }
 
-                _pendingStart = (space, project, workflowId);
+                _pendingWorkflowId = workflowId;
+                _pendingSpace = space;
+                _pendingProject = project;
             }
         }
 
         protected override void EndProcessing()
         {
-            if (_pendingStart is { } pending) Start(pending.Space, pending.Project, pending.WorkflowId, ClientToken!);
+            if (_pendingWorkflowId != null) Start(_pendingSpace, _pendingProject, _pendingWorkflowId, ClientToken!);
         }
 
         private void Start(string? space, string? project, string workflowId, string clientToken)
