@@ -93,12 +93,13 @@ public class RealDocsTests
     public void Paging_and_ShouldProcess_parameters_are_documented_as_platyPS_does(string command, bool paging, bool shouldProcess)
     {
         var help = Load(command + ".md");
-        void Check(string name, string type, string alias)
+        void Check(string name, string type, string alias, string? onlySet = null)
         {
             var parameter = help.FindParameter(name);
             Assert.True(parameter is not null, $"{command} lacks -{name}");
             var meta = Assert.Single(parameter!.Metadata);
-            Assert.True(meta.IsAllSets);
+            if (onlySet == null) Assert.True(meta.IsAllSets);
+            else Assert.Equal(new[] { onlySet }, meta.ParameterSets);
             Assert.Equal(type, meta.Type);
             Assert.Equal(alias.Length == 0 ? Array.Empty<string>() : new[] { alias }, meta.Aliases);
             Assert.False(meta.Required);
@@ -106,9 +107,10 @@ public class RealDocsTests
 
         if (paging)
         {
-            Check("First", "UInt64", "");
-            Check("Skip", "UInt64", "");
-            Check("IncludeTotalCount", "SwitchParameter", "");
+            // Only where the cmdlet lists: a get by id has nothing to page.
+            Check("First", "UInt64", "", "List");
+            Check("Skip", "UInt64", "", "List");
+            Check("IncludeTotalCount", "SwitchParameter", "", "List");
         }
         else
         {

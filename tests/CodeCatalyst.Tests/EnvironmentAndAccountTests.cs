@@ -124,6 +124,84 @@ namespace CodeCatalyst.Tests
         }
 
         [Fact]
+        public void A_reused_ForEach_Parallel_runspace_does_not_inherit_an_earlier_iterations_connection()
+        {
+            var result = _shell.Run(@"
+                $manifest, $endpoint, $token = $args
+                1..3 | ForEach-Object -ThrottleLimit 1 -Parallel {
+                    Import-Module $using:manifest
+                    if ($_ -eq 1) {
+                        $null = Connect-CCAccount -Token $using:token -EndpointUrl $using:endpoint -SpaceName ExampleCorp -ProjectName MyDemoProject
+                    }
+                    [pscustomobject]@{
+                        Iteration = $_
+                        Runspace  = [runspace]::DefaultRunspace.InstanceId
+                        Connected = Test-CCSession -Quiet -EndpointUrl $using:endpoint
+                        Listed    = @(Get-CCWorkflow -EndpointUrl $using:endpoint -Token $using:token -ErrorAction SilentlyContinue).Count
+                    }
+                }", RepositoryPaths.ModuleManifest, _emulator.BaseAddress, EmulatorSession.ToSecureString("parallel-token-5"));
+
+            Assert.Empty(result.Errors);
+            object Value(PSObject iteration, string name) => PSObject.AsPSObject(iteration.Properties[name].Value).BaseObject;
+            var iterations = result.Output.OrderBy(o => (int)Value(o, "Iteration")).ToList();
+            Assert.Equal(3, iterations.Count);
+            // The engine did reuse one runspace, so the test shows what it claims.
+            Assert.Single(iterations.Select(o => Value(o, "Runspace")).Distinct());
+            Assert.Equal(new object[] { true, false, false }, iterations.Select(o => Value(o, "Connected")));
+            Assert.True((int)Value(iterations[0], "Listed") > 0);
+            Assert.Equal(new object[] { 0, 0 }, iterations.Skip(1).Select(o => Value(o, "Listed")));
+            Assert.All(_emulator.Requests.Where(r => r.Operation == "VerifySession"), r => Assert.Equal("parallel-token-5", r.BearerToken));
+        }
+
+        [Fact]
+        public void Two_runspaces_in_one_process_keep_their_connections_apart_and_Disconnect_forgets()
+        {
+            using var other = new PowerShellSession();
+            var connect = _shell.Run("Connect-CCAccount -Token $args[0] -EndpointUrl $args[1] -SpaceName ExampleCorp",
+                EmulatorSession.ToSecureString("separate-token-6"), _emulator.BaseAddress);
+            Assert.Empty(connect.Errors);
+
+            Assert.Equal(true, _shell.Run("Test-CCSession -Quiet").Output.Single().BaseObject);
+            Assert.Equal(false, other.Run("Test-CCSession -Quiet -EndpointUrl $args[0]", _emulator.BaseAddress).Output.Single().BaseObject);
+
+            _shell.Run("Disconnect-CCAccount");
+            Assert.Equal(false, _shell.Run("Test-CCSession -Quiet -EndpointUrl $args[0]", _emulator.BaseAddress).Output.Single().BaseObject);
+        }
+
+        [Fact]
+        public void An_environment_token_with_a_line_break_is_refused_without_a_request()
+        {
+            Environment.SetEnvironmentVariable("AWS_BEARER_TOKEN_CODECATALYST", "env-token-7\nX-Injected: yes");
+
+            var result = _shell.Run("Test-CCSession -EndpointUrl $args[0]", _emulator.BaseAddress);
+
+            var error = Assert.Single(result.Errors);
+            Assert.StartsWith("InvalidTokenCharacters,", error.FullyQualifiedErrorId);
+            Assert.Contains("AWS_BEARER_TOKEN_CODECATALYST", error.Exception.Message);
+            Assert.DoesNotContain("env-token-7", result.AllText());
+            Assert.Empty(_emulator.Requests);
+        }
+
+        [Fact]
+        public void A_cached_SSO_token_with_a_line_break_is_refused_without_a_request()
+        {
+            WriteSsoProfile(_home);
+            var cache = Directory.GetFiles(Path.Combine(_home, ".aws", "sso", "cache"), "*.json").Single();
+            var entry = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(cache))!;
+            entry["accessToken"] = "sso-token-8\r\nX-Injected: yes";
+            entry["expiresAt"] = DateTime.UtcNow.AddHours(1).ToString("yyyy-MM-ddTHH:mm:ssZ");
+            File.WriteAllText(cache, JsonSerializer.Serialize(entry));
+
+            var result = _shell.Run("Test-CCSession -ProfileName cc -EndpointUrl $args[0]", _emulator.BaseAddress);
+
+            var error = Assert.Single(result.Errors);
+            Assert.StartsWith("InvalidTokenCharacters,", error.FullyQualifiedErrorId);
+            Assert.Contains("'cc'", error.Exception.Message);
+            Assert.DoesNotContain("sso-token-8", result.AllText());
+            Assert.Empty(_emulator.Requests);
+        }
+
+        [Fact]
         public async Task A_rejected_token_is_PermissionDenied_and_Connect_stores_nothing()
         {
             await using var strict = await EmulatorServer.StartAsync(new EmulatorOptions { RequiredToken = "the-only-good-token" });

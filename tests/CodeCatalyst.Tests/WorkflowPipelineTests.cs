@@ -136,6 +136,44 @@ namespace CodeCatalyst.Tests
                 skipped.Output.Select(o => o.Properties["Id"].Value));
         }
 
+        [Theory]
+        [InlineData("Get-CCWorkflow")]
+        [InlineData("Get-CCWorkflowRun")]
+        public void Paging_parameters_are_offered_only_where_the_cmdlet_lists(string command)
+        {
+            var sets = Shell.Run("(Get-Command $args[0]).ParameterSets", command).Output
+                .Select(o => (CommandParameterSetInfo)o.BaseObject).ToList();
+
+            Assert.True(sets.Count >= 2);
+            foreach (var set in sets)
+            {
+                var names = set.Parameters.Select(p => p.Name).ToList();
+                foreach (var paging in new[] { "First", "Skip", "IncludeTotalCount" })
+                {
+                    Assert.True(names.Contains(paging) == (set.Name == "List"), $"{command} set {set.Name}: -{paging}");
+                }
+            }
+
+            var byId = Shell.Run(command + " -SpaceName ExampleCorp -ProjectName MyDemoProject -Id $args[0] -First 1", SampleData.BuildWorkflowId);
+            Assert.StartsWith("AmbiguousParameterSet,", Assert.Single(byId.Errors).FullyQualifiedErrorId);
+            Assert.Equal(0, _session.ApiRequestCount());
+        }
+
+        [Fact]
+        public void The_workflow_list_still_pages_and_counts()
+        {
+            var all = Shell.Run("Get-CCWorkflow -SpaceName ExampleCorp -ProjectName MyDemoProject");
+            var result = Shell.Run("Get-CCWorkflow -SpaceName ExampleCorp -ProjectName MyDemoProject -Skip 1 -First 2");
+            var counted = Shell.Run(
+                "$listed = Get-CCWorkflow -SpaceName ExampleCorp -ProjectName MyDemoProject -IncludeTotalCount; $listed; $listed[-1].ToString()");
+
+            Assert.Equal(all.Output.Skip(1).Take(2).Select(o => o.Properties["Id"].Value), result.Output.Select(o => o.Properties["Id"].Value));
+            var total = counted.Output[^2];
+            Assert.Equal((ulong)all.Output.Count, total.BaseObject);
+            Assert.Equal(1.0, total.Properties["Accuracy"].Value);
+            Assert.Equal($"Total count: {all.Output.Count}", counted.Output[^1].BaseObject);
+        }
+
         [Fact]
         public void A_run_piped_to_Start_reruns_its_workflow()
         {

@@ -13,7 +13,8 @@ namespace CodeCatalyst.Core
         internal const string NamePattern = @"[a-zA-Z0-9]+(?:[-_\.][a-zA-Z0-9]+)*";
 
         /// <summary>The same pattern anchored, for [ValidatePattern] on parameters that are checked at binding.</summary>
-        internal const string AnchoredNamePattern = "^(?:" + NamePattern + ")$";
+        /// <remarks>Anchored with \z, not $: in .NET, $ also matches before a final newline, so "ExampleCorp\n" would pass.</remarks>
+        internal const string AnchoredNamePattern = "^(?:" + NamePattern + @")\z";
 
         private const string NameHint = "letters and digits, optionally joined by single '-', '_' or '.'";
 
@@ -35,7 +36,7 @@ namespace CodeCatalyst.Core
             MinLength = minLength;
             MaxLength = maxLength;
             Pattern = pattern;
-            _pattern = pattern == null ? null : new Regex("^(?:" + pattern + ")$", RegexOptions.CultureInvariant);
+            _pattern = pattern == null ? null : new Regex("^(?:" + pattern + @")\z", RegexOptions.CultureInvariant);
         }
 
         public string Description { get; }

@@ -87,7 +87,8 @@ namespace CodeCatalyst.Core
             try
             {
                 pointer = Marshal.SecureStringToGlobalAllocUnicode(secure);
-                var value = Marshal.PtrToStringUni(pointer) ?? "";
+                // With the length: a NUL inside must reach the character check, not cut the token short.
+                var value = Marshal.PtrToStringUni(pointer, secure.Length);
                 if (value.Trim().Length == 0)
                 {
                     throw new CodeCatalystConfigurationException("EmptyToken", $"The token given by {source} is empty.");

@@ -67,6 +67,8 @@ namespace CodeCatalyst.Cmdlets.Account
             {
                 if (SkipVerification)
                 {
+                    // Still refuse, without a request, a -Token that could never be sent.
+                    if (Token != null) Run(cancellation => api.Client.ResolveTokenAsync(cancellation));
                     tokenSource = Token != null ? "-Token parameter" : ProfileName != null ? $"SSO profile '{ProfileName}'" : "resolved at each call";
                 }
                 else
@@ -84,7 +86,7 @@ namespace CodeCatalyst.Cmdlets.Account
 
             var token = Token?.Copy();
             token?.MakeReadOnly();
-            SessionDefaultsStore.Set(new SessionDefaults
+            SessionDefaultsStore.Set(SessionState, new SessionDefaults
             {
                 Endpoint = EndpointUrl != null ? endpoint : null,
                 Token = token,

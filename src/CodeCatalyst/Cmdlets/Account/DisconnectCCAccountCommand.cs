@@ -10,7 +10,7 @@ namespace CodeCatalyst.Cmdlets.Account
         protected override void ProcessRecord()
         {
             if (!ShouldProcess("this PowerShell session", "Remove the stored CodeCatalyst token and defaults")) return;
-            WriteVerbose(SessionDefaultsStore.Clear()
+            WriteVerbose(SessionDefaultsStore.Clear(SessionState)
                 ? "Removed the stored CodeCatalyst connection."
                 : "There was no stored CodeCatalyst connection.");
         }

@@ -79,6 +79,9 @@ namespace CodeCatalyst.Cmdlets
                 return true;
             });
 
+        /// <summary>-First, -Skip and -IncludeTotalCount of a command that lists (see CodeCatalystListCmdlet).</summary>
+        internal virtual PagingRequest? Paging => null;
+
         /// <summary>
         /// Writes a list operation's items page by page, honouring -First and -Skip. Each item is written as soon as
         /// its page arrives, and no further page is requested once enough items were written (or once a downstream
@@ -86,7 +89,7 @@ namespace CodeCatalyst.Cmdlets
         /// </summary>
         internal void WritePages<T>(Func<string?, int?, CancellationToken, Task<Core.Page<T>>> fetchPage)
         {
-            var paging = PagingParameters;
+            var paging = Paging;
             var toSkip = paging?.Skip ?? 0UL;
             var toWrite = paging?.First ?? ulong.MaxValue;
             ulong seen = 0;

@@ -29,16 +29,42 @@ namespace CodeCatalyst.Cmdlets
         public string? ProfileName { get; set; }
 
         /// <summary>The Connect-CCAccount defaults this call may fall back on.</summary>
-        internal SessionDefaults? Defaults => SessionDefaultsStore.Current;
+        internal SessionDefaults? Defaults => SessionDefaultsStore.Get(SessionState);
 
         /// <summary>The operations, bound to this invocation's endpoint, token sources and diagnostics.</summary>
         internal CodeCatalystApi Api => _api ??= CreateApi(EndpointUrl, Token, ProfileName, Defaults, null);
 
-        /// <summary>The explicit value, else the Connect-CCAccount default (explicit parameters always win).</summary>
-        internal string? SpaceOrDefault(string? spaceName) => string.IsNullOrEmpty(spaceName) ? Defaults?.SpaceName : spaceName;
+        /// <summary>
+        /// The space and project for this record: the values given (as parameters or by a piped object's
+        /// properties), else the Connect-CCAccount defaults. A value that was given but is empty or $null (an unset
+        /// variable, say) is written as an InvalidArgument error and false is returned: it never falls back on the
+        /// default, just as PowerShell's own parameter validation would not.
+        /// </summary>
+        internal bool TryResolveSpaceAndProject(string? spaceName, string? projectName, out string? space, out string? project)
+        {
+            space = project = null;
+            try
+            {
+                space = GivenOrDefault("SpaceName", spaceName, Defaults?.SpaceName);
+                project = GivenOrDefault("ProjectName", projectName, Defaults?.ProjectName);
+                return true;
+            }
+            catch (CodeCatalystInputException exception)
+            {
+                WriteFailure(exception, null);
+                return false;
+            }
+        }
 
-        internal string? ProjectOrDefault(string? projectName) =>
-            string.IsNullOrEmpty(projectName) ? Defaults?.ProjectName : projectName;
+        private string? GivenOrDefault(string parameterName, string? value, string? defaultValue)
+        {
+            // BoundParameters holds what the command line and the current pipeline record bound, nothing else.
+            if (!MyInvocation.BoundParameters.ContainsKey(parameterName)) return defaultValue;
+            if (!string.IsNullOrEmpty(value)) return value;
+            throw new CodeCatalystInputException(parameterName,
+                $"-{parameterName} was given an empty value ({(value == null ? "$null" : "''")}), for example from a variable that is not set. " +
+                $"Give a name, or leave -{parameterName} out to use the Connect-CCAccount default.");
+        }
 
     }
 }

@@ -1,6 +1,5 @@
 using System;
-using System.Management.Automation.Runspaces;
-using System.Runtime.CompilerServices;
+using System.Management.Automation;
 using System.Security;
 
 namespace CodeCatalyst.Cmdlets
@@ -19,36 +18,33 @@ namespace CodeCatalyst.Cmdlets
     }
 
     /// <summary>
-    /// Keeps defaults per runspace, not per process, so two runspaces in one host (jobs, tests, a hosted
-    /// automation worker) never see each other's token. Entries go away with their runspace.
+    /// Keeps the defaults the way a variable lives: in a global variable of the PowerShell session. So two
+    /// runspaces in one host (jobs, tests, a hosted automation worker) never see each other's token, and when
+    /// ForEach-Object -Parallel reuses a runspace, the engine's reset of its global variables between iterations
+    /// (InitialSessionState.ResetRunspaceState) forgets what an earlier iteration connected. A module-scope or
+    /// per-runspace store would survive that reset.
     /// </summary>
     internal static class SessionDefaultsStore
     {
-        private static readonly ConditionalWeakTable<Runspace, SessionDefaults> Store =
-            new ConditionalWeakTable<Runspace, SessionDefaults>();
+        private const string VariableName = "global:__CodeCatalystConnectionDefaults";
 
-        public static SessionDefaults? Current
+        public static SessionDefaults? Get(SessionState sessionState) =>
+            sessionState.PSVariable.GetValue(VariableName) as SessionDefaults;
+
+        public static void Set(SessionState sessionState, SessionDefaults defaults)
         {
-            get
-            {
-                var runspace = Runspace.DefaultRunspace;
-                return runspace != null && Store.TryGetValue(runspace, out var defaults) ? defaults : null;
-            }
+            sessionState.PSVariable.Set(VariableName, defaults);
+            sessionState.PSVariable.Get(VariableName).Description =
+                "What Connect-CCAccount stored for this session (the token as a SecureString); Disconnect-CCAccount removes it.";
         }
 
-        public static void Set(SessionDefaults defaults)
+        public static bool Clear(SessionState sessionState)
         {
-            var runspace = Runspace.DefaultRunspace ?? throw new InvalidOperationException("There is no current runspace.");
-            Store.Remove(runspace);
-            Store.Add(runspace, defaults);
-        }
-
-        public static bool Clear()
-        {
-            var runspace = Runspace.DefaultRunspace;
-            if (runspace == null || !Store.TryGetValue(runspace, out var defaults)) return false;
+            var defaults = Get(sessionState);
+            if (defaults == null) return false;
             defaults.Token?.Dispose();
-            return Store.Remove(runspace);
+            sessionState.PSVariable.Remove(VariableName);
+            return true;
         }
     }
 }

@@ -4,12 +4,11 @@ using CodeCatalyst.Models;
 namespace CodeCatalyst.Cmdlets.Workflow
 {
     /// <summary>Get-CCWorkflow: lists a project's workflows (ListWorkflows) or gets workflows by id (GetWorkflow).</summary>
-    [Cmdlet(VerbsCommon.Get, "CCWorkflow", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "CCWorkflow", DefaultParameterSetName = ListSet)]
     [OutputType(typeof(WorkflowSummary), ParameterSetName = new[] { ListSet })]
     [OutputType(typeof(Models.Workflow), ParameterSetName = new[] { IdSet })]
-    public sealed class GetCCWorkflowCommand : CodeCatalystServiceCmdlet
+    public sealed class GetCCWorkflowCommand : CodeCatalystListCmdlet
     {
-        private const string ListSet = "List";
         private const string IdSet = "Id";
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -25,8 +24,7 @@ namespace CodeCatalyst.Cmdlets.Workflow
 
         protected override void ProcessRecord()
         {
-            var space = SpaceOrDefault(SpaceName);
-            var project = ProjectOrDefault(ProjectName);
+            if (!TryResolveSpaceAndProject(SpaceName, ProjectName, out var space, out var project)) return;
 
             if (ParameterSetName == ListSet)
             {

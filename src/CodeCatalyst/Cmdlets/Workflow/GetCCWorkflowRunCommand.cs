@@ -4,12 +4,11 @@ using CodeCatalyst.Models;
 namespace CodeCatalyst.Cmdlets.Workflow
 {
     /// <summary>Get-CCWorkflowRun: lists runs (ListWorkflowRuns) or gets runs by id (GetWorkflowRun).</summary>
-    [Cmdlet(VerbsCommon.Get, "CCWorkflowRun", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "CCWorkflowRun", DefaultParameterSetName = ListSet)]
     [OutputType(typeof(WorkflowRunSummary), ParameterSetName = new[] { ListSet })]
     [OutputType(typeof(WorkflowRun), ParameterSetName = new[] { IdSet, InputObjectSet })]
-    public sealed class GetCCWorkflowRunCommand : CodeCatalystServiceCmdlet
+    public sealed class GetCCWorkflowRunCommand : CodeCatalystListCmdlet
     {
-        private const string ListSet = "List";
         private const string IdSet = "Id";
         private const string InputObjectSet = "InputObject";
 
@@ -40,8 +39,7 @@ namespace CodeCatalyst.Cmdlets.Workflow
 
         protected override void ProcessRecord()
         {
-            var space = SpaceOrDefault(SpaceName);
-            var project = ProjectOrDefault(ProjectName);
+            if (!TryResolveSpaceAndProject(SpaceName, ProjectName, out var space, out var project)) return;
             var ids = Id;
             if (ParameterSetName == InputObjectSet)
             {

@@ -44,39 +44,72 @@ namespace CodeCatalyst.Cmdlets.Workflow
         [Parameter]
         public SwitchParameter ErrorOnSuperseded { get; set; }
 
+        // With an explicit -ClientToken the one workflow is started at the end, once it is certain there is only one:
+        // the same token on a second workflow would be refused (409) after the first had already started.
+        // (Plain fields, not a ValueTuple: Windows PowerShell may run on a .NET Framework without System.ValueTuple.)
+        private string? _pendingWorkflowId;
+        private string? _pendingSpace;
+        private string? _pendingProject;
+
         protected override void ProcessRecord()
         {
-            var space = SpaceOrDefault(SpaceName);
-            var project = ProjectOrDefault(ProjectName);
+            if (!TryResolveSpaceAndProject(SpaceName, ProjectName, out var space, out var project)) return;
             foreach (var workflowId in WorkflowId)
             {
-                if (!ShouldProcess($"workflow {workflowId} in {space ?? "(no space)"}/{project ?? "(no project)"}", "Start workflow run"))
+                if (ClientToken == null)
                 {
+                    Start(space, project, workflowId, Guid.NewGuid().ToString("N"));
                     continue;
                 }
 
-                var clientToken = ClientToken ?? Guid.NewGuid().ToString("N");
-                try
+                if (_pendingWorkflowId != null)
                 {
-                    var started = Run(token => Api.StartWorkflowRunAsync(space, project, workflowId, clientToken, token));
-                    WriteVerbose($"Started run {started.Id} of workflow {started.WorkflowId} (client token {clientToken}).");
-                    if (!Wait)
-                    {
-                        WriteObject(started);
-                        continue;
-                    }
+                    ThrowTerminatingError(new ErrorRecord(
+                        new CodeCatalystInputException("ClientToken",
+                            "-ClientToken was given with more than one workflow; nothing was started. An idempotency token " +
+                            "belongs to one run: start each workflow with its own -ClientToken, or leave -ClientToken out and " +
+                            "each workflow gets a fresh token that every retry reuses."),
+                        "ClientTokenWithManyWorkflows", ErrorCategory.InvalidArgument, ClientToken));
+                }
 
-                    new WorkflowRunWaiter(this, new WaitOptions
-                    {
-                        TimeoutSec = TimeoutSec,
-                        PollIntervalSec = PollIntervalSec,
-                        ErrorOnSuperseded = ErrorOnSuperseded,
-                    }).Wait(started.SpaceName, started.ProjectName, started.Id);
-                }
-                catch (CodeCatalystException exception)
+                _pendingWorkflowId = workflowId;
+                _pendingSpace = space;
+                _pendingProject = project;
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            if (_pendingWorkflowId != null) Start(_pendingSpace, _pendingProject, _pendingWorkflowId, ClientToken!);
+        }
+
+        private void Start(string? space, string? project, string workflowId, string clientToken)
+        {
+            if (!ShouldProcess($"workflow {workflowId} in {space ?? "(no space)"}/{project ?? "(no project)"}", "Start workflow run"))
+            {
+                return;
+            }
+
+            try
+            {
+                var started = Run(token => Api.StartWorkflowRunAsync(space, project, workflowId, clientToken, token));
+                WriteVerbose($"Started run {started.Id} of workflow {started.WorkflowId} (client token {clientToken}).");
+                if (!Wait)
                 {
-                    WriteFailure(exception, workflowId);
+                    WriteObject(started);
+                    return;
                 }
+
+                new WorkflowRunWaiter(this, new WaitOptions
+                {
+                    TimeoutSec = TimeoutSec,
+                    PollIntervalSec = PollIntervalSec,
+                    ErrorOnSuperseded = ErrorOnSuperseded,
+                }).Wait(started.SpaceName, started.ProjectName, started.Id);
+            }
+            catch (CodeCatalystException exception)
+            {
+                WriteFailure(exception, workflowId);
             }
         }
     }

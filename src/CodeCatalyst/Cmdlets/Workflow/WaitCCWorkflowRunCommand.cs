@@ -40,8 +40,7 @@ namespace CodeCatalyst.Cmdlets.Workflow
                 PollIntervalSec = PollIntervalSec,
                 ErrorOnSuperseded = ErrorOnSuperseded,
             });
-            var space = SpaceOrDefault(SpaceName);
-            var project = ProjectOrDefault(ProjectName);
+            if (!TryResolveSpaceAndProject(SpaceName, ProjectName, out var space, out var project)) return;
             foreach (var id in Id)
             {
                 try
