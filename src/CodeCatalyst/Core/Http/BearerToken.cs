@@ -1,3 +1,5 @@
+using System;
+
 namespace CodeCatalyst.Core.Http
 {
     /// <summary>
@@ -6,16 +8,20 @@ namespace CodeCatalyst.Core.Http
     /// </summary>
     internal sealed class BearerToken
     {
-        public BearerToken(string value, string source)
+        public BearerToken(string value, string source, DateTimeOffset? expiresAt = null)
         {
             Value = value;
             Source = source;
+            ExpiresAt = expiresAt;
         }
 
         public string Value { get; }
 
         /// <summary>E.g. "-Token parameter" or "SSO profile 'dev'".</summary>
         public string Source { get; }
+
+        /// <summary>When the token stops working, if known (SSO tokens); null for tokens that do not say.</summary>
+        public DateTimeOffset? ExpiresAt { get; }
 
         public override string ToString() => "bearer token from " + Source;
     }
