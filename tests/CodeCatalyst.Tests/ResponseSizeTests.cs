@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using CodeCatalyst.Tests.Infrastructure;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace CodeCatalyst.Tests
 {
@@ -15,6 +16,9 @@ namespace CodeCatalyst.Tests
         private const string RunId = "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";
         private const long BodyBytes = 100L * 1024 * 1024;
         private readonly PowerShellSession _shell = new();
+        private readonly ITestOutputHelper _output;
+
+        public ResponseSizeTests(ITestOutputHelper output) => _output = output;
 
         public void Dispose() => _shell.Dispose();
 
@@ -38,6 +42,7 @@ namespace CodeCatalyst.Tests
                 stub.BaseAddress, RunId, EmulatorSession.ToSecureString("stub-token"));
 
             var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+            _output.WriteLine($"Allocated while refusing a {BodyBytes / (1024 * 1024)} MB answer: {allocated / (1024 * 1024)} MB");
             var error = Assert.Single(result.Errors);
             Assert.StartsWith("ResponseTooLarge.GetWorkflowRun,", error.FullyQualifiedErrorId);
             Assert.Equal(ErrorCategory.InvalidResult, error.CategoryInfo.Category);
