@@ -219,6 +219,25 @@ namespace CodeCatalyst.Tests
         }
 
         [Fact]
+        public async Task An_answer_that_declares_400_MB_is_refused_at_once_without_waiting_for_its_body()
+        {
+            using var stub = new ScriptedHttpStub(_ => new StubResponse
+            {
+                DeclaredLength = 400L * 1024 * 1024,
+                Body = Encoding.UTF8.GetBytes("{\"identity\":"),
+                Headers = new[] { Header("x-amzn-RequestId", "req-declared") },
+            });
+
+            var result = await RunBounded("Test-CCSession -EndpointUrl $args[0] -Token $CCToken -RequestTimeoutSec 5", stub.BaseAddress);
+
+            var error = Assert.Single(result.Errors);
+            Assert.StartsWith("ResponseTooLarge.VerifySession,", error.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.InvalidResult, error.CategoryInfo.Category);
+            Assert.Contains("req-declared", error.Exception.Message);
+            Assert.Single(stub.Requests);
+        }
+
+        [Fact]
         public void A_service_error_message_is_cut_to_a_loggable_length()
         {
             var huge = new string('x', 5 * 1024 * 1024);

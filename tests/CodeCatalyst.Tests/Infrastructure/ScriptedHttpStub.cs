@@ -60,6 +60,9 @@ namespace CodeCatalyst.Tests.Infrastructure
         /// <summary>Writes the body itself (with Transfer-Encoding: chunked) instead of <see cref="Body"/>.</summary>
         public Func<Stream, CancellationToken, Task>? StreamBody { get; init; }
 
+        /// <summary>Declare this Content-Length, send <see cref="Body"/>, then send nothing more.</summary>
+        public long? DeclaredLength { get; init; }
+
         /// <summary>Accept the request and never answer.</summary>
         public bool Hang { get; init; }
 
@@ -152,7 +155,7 @@ namespace CodeCatalyst.Tests.Infrastructure
 
                     var head = new StringBuilder($"HTTP/1.1 {response.Status} {response.Reason}\r\n");
                     foreach (var header in response.Headers) head.Append(header.Key).Append(": ").Append(header.Value).Append("\r\n");
-                    head.Append(response.StreamBody != null ? "Transfer-Encoding: chunked\r\n" : $"Content-Length: {response.Body.Length}\r\n");
+                    head.Append(response.StreamBody != null ? "Transfer-Encoding: chunked\r\n" : $"Content-Length: {response.DeclaredLength ?? response.Body.Length}\r\n");
                     head.Append("Connection: close\r\n\r\n");
                     await stream.WriteAsync(Encoding.ASCII.GetBytes(head.ToString()), _stop.Token);
                     if (response.StreamBody != null)
@@ -163,6 +166,7 @@ namespace CodeCatalyst.Tests.Infrastructure
                     else
                     {
                         await stream.WriteAsync(response.Body, _stop.Token);
+                        if (response.DeclaredLength > response.Body.Length) await Task.Delay(Timeout.Infinite, _stop.Token);
                     }
                 }
                 catch

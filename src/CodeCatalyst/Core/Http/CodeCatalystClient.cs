@@ -137,7 +137,11 @@ namespace CodeCatalyst.Core.Http
                 current = _token;
                 if (current != null && !IsNearExpiry(current)) return current;
                 var resolved = await _settings.TokenSource(cancellationToken).ConfigureAwait(false);
-                lock (_tokenValues) _tokenValues.Add(resolved.Value);
+                lock (_tokenValues)
+                {
+                    if (!_tokenValues.Contains(resolved.Value)) _tokenValues.Add(resolved.Value);
+                }
+
                 if (current == null || !string.Equals(current.Value, resolved.Value, StringComparison.Ordinal))
                 {
                     _diagnostics.Verbose(current == null ? $"Using the {resolved}." : $"The token was near its expiry; now using the {resolved}.");
@@ -329,7 +333,12 @@ namespace CodeCatalyst.Core.Http
             var errorType = ServiceExceptionFactory.NormalizeErrorType(HeaderValue(response, "x-amzn-ErrorType"))
                             ?? ServiceExceptionFactory.NormalizeErrorType(errorBody?.Type);
             // The error type becomes the error id: redacted and short like any other server text.
-            if (errorType != null) errorType = ServiceTextForDisplay(errorType, 100);
+            if (errorType != null)
+            {
+                errorType = RedactServiceText(errorType);
+                if (errorType.Length > 100) errorType = errorType.Substring(0, 100);
+            }
+
             var message = errorBody?.AnyMessage;
             message = string.IsNullOrWhiteSpace(message)
                 ? $"the service answered HTTP {(int)response.StatusCode} {ServiceTextForDisplay(response.ReasonPhrase ?? "", 100)} without a message"
