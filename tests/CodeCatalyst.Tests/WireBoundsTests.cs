@@ -90,6 +90,28 @@ namespace CodeCatalyst.Tests
         }
 
         [Fact]
+        public async Task RequestTimeoutSec_also_bounds_an_answer_that_drips_in_a_byte_at_a_time()
+        {
+            using var stub = new ScriptedHttpStub(_ => new StubResponse
+            {
+                StreamBody = async (stream, cancellation) =>
+                {
+                    while (true)
+                    {
+                        await stream.WriteAsync(new[] { (byte)' ' }, cancellation);
+                        await Task.Delay(200, cancellation);
+                    }
+                },
+            });
+
+            var result = await RunBounded("Test-CCSession -EndpointUrl $args[0] -Token $CCToken -RequestTimeoutSec 1", stub.BaseAddress);
+
+            var error = Assert.Single(result.Errors);
+            Assert.StartsWith("RequestTimedOut,", error.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.OperationTimeout, error.CategoryInfo.Category);
+        }
+
+        [Fact]
         public async Task Connect_RequestTimeoutSec_is_the_session_default_for_later_calls()
         {
             using var stub = new ScriptedHttpStub(_ => StubResponse.Never());

@@ -317,23 +317,32 @@ namespace CodeCatalyst.Core.Auth
             }
 
             using (Stream stream = await content.ReadAsStreamAsync().ConfigureAwait(false))
+            // .NET Framework's response stream ignores the token; closing it is what ends a read that never completes.
+            using (cancellationToken.Register(state => ((IDisposable)state!).Dispose(), stream))
             using (var buffer = new MemoryStream())
             {
                 var chunk = new byte[16384];
-                while (true)
+                try
                 {
-                    int read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false);
-                    if (read == 0)
+                    while (true)
                     {
-                        return buffer.ToArray();
-                    }
+                        int read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false);
+                        if (read == 0)
+                        {
+                            return buffer.ToArray();
+                        }
 
-                    if (buffer.Length + read > MaxResponseBytes)
-                    {
-                        return null;
-                    }
+                        if (buffer.Length + read > MaxResponseBytes)
+                        {
+                            return null;
+                        }
 
-                    buffer.Write(chunk, 0, read);
+                        buffer.Write(chunk, 0, read);
+                    }
+                }
+                catch (Exception ex) when (!(ex is OperationCanceledException) && cancellationToken.IsCancellationRequested)
+                {
+                    throw new OperationCanceledException(cancellationToken);
                 }
             }
         }

@@ -295,15 +295,24 @@ namespace CodeCatalyst.Core.Http
             var declared = content.Headers.ContentLength;
             if (declared > limit) return null;
             using (var stream = await content.ReadAsStreamAsync().ConfigureAwait(false))
+            // .NET Framework's response stream ignores the token; closing it is what ends a read that never completes.
+            using (cancellationToken.Register(state => ((IDisposable)state!).Dispose(), stream))
             using (var buffer = new MemoryStream(declared.HasValue ? (int)declared.Value : 0))
             {
                 var chunk = new byte[16384];
-                while (true)
+                try
                 {
-                    var read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false);
-                    if (read == 0) return buffer.ToArray();
-                    if (buffer.Length + read > limit) return null;
-                    buffer.Write(chunk, 0, read);
+                    while (true)
+                    {
+                        var read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false);
+                        if (read == 0) return buffer.ToArray();
+                        if (buffer.Length + read > limit) return null;
+                        buffer.Write(chunk, 0, read);
+                    }
+                }
+                catch (Exception exception) when (!(exception is OperationCanceledException) && cancellationToken.IsCancellationRequested)
+                {
+                    throw new OperationCanceledException(cancellationToken);
                 }
             }
         }
