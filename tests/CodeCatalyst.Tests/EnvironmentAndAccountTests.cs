@@ -274,6 +274,74 @@ namespace CodeCatalyst.Tests
             Assert.Equal(2, _emulator.Requests.Count(r => r.Operation == "CreateToken"));
         }
 
+        [Fact]
+        public async Task A_long_wait_picks_up_a_new_SSO_token_when_the_first_nears_expiry()
+        {
+            await using var slowEmulator = await EmulatorServer.StartAsync(new EmulatorOptions { RunSpeed = 0.01 });
+            WriteSsoProfile(_home);
+            // 14 minutes left and no refresh token: usable now, but inside botocore's refresh window.
+            WriteSsoCache(_home, "first-sso-token", DateTime.UtcNow.AddMinutes(14));
+            Environment.SetEnvironmentVariable("AWS_PROFILE", "cc");
+            var started = _shell.Run("Start-CCWorkflowRun -SpaceName ExampleCorp -ProjectName MyDemoProject -WorkflowId $args[0] -EndpointUrl $args[1]",
+                SampleData.LintWorkflowId, slowEmulator.BaseAddress);
+            Assert.Empty(started.Errors);
+
+            // As 'aws sso login' in another window would: a new token lands in the cache while the wait goes on.
+            var signIn = Task.Run(async () =>
+            {
+                while (!slowEmulator.Requests.Any(r => r.Operation == "GetWorkflowRun" && r.BearerToken == "first-sso-token")) await Task.Delay(50);
+                WriteSsoCache(_home, "second-sso-token", DateTime.UtcNow.AddHours(8));
+            });
+            var waited = _shell.Run("$args[0] | Wait-CCWorkflowRun -TimeoutSec 5 -PollIntervalSec 1 -EndpointUrl $args[1]",
+                started.Output.Single(), slowEmulator.BaseAddress);
+            await signIn;
+
+            Assert.StartsWith("WorkflowRunWaitTimedOut,", Assert.Single(waited.Errors).FullyQualifiedErrorId);
+            var polls = slowEmulator.Requests.Where(r => r.Operation == "GetWorkflowRun").Select(r => r.BearerToken).ToList();
+            Assert.True(polls.Count >= 3, $"only {polls.Count} polls");
+            Assert.Equal("first-sso-token", polls.First());
+            Assert.Equal("second-sso-token", polls.Last());
+            Assert.DoesNotContain("second-sso-token", waited.AllText());
+        }
+
+        [Fact]
+        public async Task An_SSO_OIDC_endpoint_that_never_answers_is_an_authentication_error_not_a_hang()
+        {
+            using var oidc = new ScriptedHttpStub(_ => StubResponse.Never());
+            WriteSsoProfile(_home);
+            Environment.SetEnvironmentVariable("AWS_PROFILE", "cc");
+            Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_SSO_OIDC", oidc.BaseAddress.ToString().TrimEnd('/'));
+            PowerShell? running = null;
+
+            var run = _shell.RunAsync("Test-CCSession -EndpointUrl $args[0] -RequestTimeoutSec 1", shell => running = shell, _emulator.BaseAddress);
+            if (await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(30))) != run)
+            {
+                running?.Stop();
+                await run;
+                throw new TimeoutException("Test-CCSession did not return within 30 s.");
+            }
+
+            var error = Assert.Single((await run).Errors);
+            Assert.Equal(ErrorCategory.AuthenticationError, error.CategoryInfo.Category);
+            Assert.StartsWith("SsoTokenTokenExpired,", error.FullyQualifiedErrorId);
+            Assert.Contains("timed out after 1 s", error.Exception.Message);
+            Assert.Contains("aws sso login", error.Exception.Message);
+            Assert.Equal(3, oidc.Requests.Count);
+            Assert.Empty(_emulator.Requests.Where(r => r.Operation == "VerifySession"));
+        }
+
+        private static void WriteSsoCache(string home, string accessToken, DateTime expiresAt)
+        {
+            var key = Convert.ToHexString(SHA1.HashData(Encoding.UTF8.GetBytes("corp"))).ToLowerInvariant();
+            File.WriteAllText(Path.Combine(home, ".aws", "sso", "cache", key + ".json"), JsonSerializer.Serialize(new Dictionary<string, string>
+            {
+                ["startUrl"] = "https://example.awsapps.com/start",
+                ["region"] = "us-west-2",
+                ["accessToken"] = accessToken,
+                ["expiresAt"] = expiresAt.ToString("yyyy-MM-ddTHH:mm:ssZ"),
+            }));
+        }
+
         private static void WriteSsoProfile(string home)
         {
             Directory.CreateDirectory(Path.Combine(home, ".aws", "sso", "cache"));

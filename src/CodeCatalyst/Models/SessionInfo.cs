@@ -19,5 +19,6 @@ namespace CodeCatalyst.Models
         public string? ProjectName { get; set; }
         public string? Identity { get; set; }
         public int MaxAttempts { get; set; }
+        public int RequestTimeoutSec { get; set; }
     }
 }

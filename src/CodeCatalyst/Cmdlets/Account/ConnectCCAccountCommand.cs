@@ -48,6 +48,11 @@ namespace CodeCatalyst.Cmdlets.Account
         [ValidateRange(1, 10)]
         public int MaxAttempts { get; set; }
 
+        /// <summary>Seconds one HTTP attempt may take, for this call and every later one in the session (default 60).</summary>
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int RequestTimeoutSec { get; set; }
+
         /// <summary>Store the settings without calling VerifySession.</summary>
         [Parameter]
         public SwitchParameter SkipVerification { get; set; }
@@ -55,9 +60,10 @@ namespace CodeCatalyst.Cmdlets.Account
         protected override void ProcessRecord()
         {
             int? maxAttempts = MaxAttempts > 0 ? MaxAttempts : (int?)null;
+            int? requestTimeoutSec = RequestTimeoutSec > 0 ? RequestTimeoutSec : (int?)null;
 
             // A new connection starts clean: nothing falls back on what an earlier Connect-CCAccount stored.
-            var api = CreateApi(EndpointUrl, Token, ProfileName, null, maxAttempts);
+            var api = CreateApi(EndpointUrl, Token, ProfileName, null, maxAttempts, requestTimeoutSec);
             var endpoint = api.Client.Endpoint;
             if (!ShouldProcess(endpoint.ToString(), "Store CodeCatalyst connection defaults for this session")) return;
 
@@ -94,6 +100,7 @@ namespace CodeCatalyst.Cmdlets.Account
                 SpaceName = SpaceName,
                 ProjectName = ProjectName,
                 MaxAttempts = maxAttempts,
+                RequestTimeoutSec = requestTimeoutSec,
                 Identity = identity,
                 TokenSource = tokenSource,
             });
@@ -106,6 +113,7 @@ namespace CodeCatalyst.Cmdlets.Account
                 ProjectName = ProjectName,
                 Identity = identity,
                 MaxAttempts = maxAttempts ?? MaxAttemptsFromEnvironment(),
+                RequestTimeoutSec = requestTimeoutSec ?? (int)Core.Http.ClientSettings.DefaultRequestTimeout.TotalSeconds,
             });
         }
     }

@@ -116,11 +116,24 @@ namespace CodeCatalyst.Cmdlets
                     if (toWrite != ulong.MaxValue) toWrite--;
                 }
 
+                foreach (var invalid in page.InvalidItems)
+                {
+                    WriteError(ErrorRecordFactory.Create(invalid.Error, invalid.Target));
+                }
+
                 nextToken = page.NextToken;
                 if (nextToken == null)
                 {
                     reachedEnd = true;
                     break;
+                }
+
+                // Asked for the same page again, the service would answer the same again: stop, as botocore does.
+                if (string.Equals(nextToken, token, StringComparison.Ordinal))
+                {
+                    throw new CodeCatalystInvalidResultException("RepeatedNextToken", page.OperationName, page.RequestId,
+                        "it returned the nextToken it was sent, so paging would never end. The items before it were written; " +
+                        "try again later");
                 }
             }
 
@@ -136,7 +149,7 @@ namespace CodeCatalyst.Cmdlets
         /// the stored defaults. The token itself is resolved only when the first request is sent.
         /// </summary>
         internal CodeCatalystApi CreateApi(Uri? endpointUrl, SecureString? token, string? profileName, SessionDefaults? defaults,
-            int? maxAttempts)
+            int? maxAttempts, int? requestTimeoutSec = null)
         {
             Uri endpoint;
             try
@@ -158,11 +171,16 @@ namespace CodeCatalyst.Cmdlets
             };
             var userAgent = ModuleInfo.UserAgent(typeof(PSObject).Assembly.GetName().Version);
             var httpClient = HttpClientProvider.CreateClient();
-            var sso = new SsoProfileTokenSource(httpClient, Diagnostics, userAgent);
+            var attempts = maxAttempts ?? defaults?.MaxAttempts ?? MaxAttemptsFromEnvironment();
+            var requestTimeout = (requestTimeoutSec ?? defaults?.RequestTimeoutSec).HasValue
+                ? TimeSpan.FromSeconds((requestTimeoutSec ?? defaults?.RequestTimeoutSec)!.Value)
+                : ClientSettings.DefaultRequestTimeout;
+            var sso = new SsoProfileTokenSource(httpClient, Diagnostics, userAgent, requestTimeout, attempts);
             var settings = new ClientSettings(endpoint,
                 cancellation => TokenResolver.ResolveAsync(sources, Environment.GetEnvironmentVariable, sso, cancellation))
             {
-                MaxAttempts = maxAttempts ?? defaults?.MaxAttempts ?? MaxAttemptsFromEnvironment(),
+                MaxAttempts = attempts,
+                RequestTimeout = requestTimeout,
                 UserAgent = userAgent,
             };
             return new CodeCatalystApi(new CodeCatalystClient(settings, httpClient, Diagnostics));

@@ -28,11 +28,20 @@ namespace CodeCatalyst.Cmdlets
         [ValidateNotNullOrEmpty]
         public string? ProfileName { get; set; }
 
+        /// <summary>
+        /// Seconds one HTTP attempt may take, answer included (SSO token refresh too); default the Connect-CCAccount
+        /// value, else 60. A failed attempt is retried up to the attempt limit.
+        /// </summary>
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int RequestTimeoutSec { get; set; }
+
         /// <summary>The Connect-CCAccount defaults this call may fall back on.</summary>
         internal SessionDefaults? Defaults => SessionDefaultsStore.Get(SessionState);
 
         /// <summary>The operations, bound to this invocation's endpoint, token sources and diagnostics.</summary>
-        internal CodeCatalystApi Api => _api ??= CreateApi(EndpointUrl, Token, ProfileName, Defaults, null);
+        internal CodeCatalystApi Api => _api ??= CreateApi(EndpointUrl, Token, ProfileName, Defaults, null,
+            RequestTimeoutSec > 0 ? RequestTimeoutSec : (int?)null);
 
         /// <summary>
         /// The space and project for this record: the values given (as parameters or by a piped object's

@@ -34,6 +34,11 @@ namespace CodeCatalyst.Cmdlets
                     category = CategoryOf(service);
                     advice = AdviceFor(service);
                     break;
+                case CodeCatalystInvalidResultException invalid:
+                    // Kind first, then the operation: "InvalidResult.ListWorkflowRuns".
+                    errorId = invalid.ErrorId + "." + invalid.OperationName;
+                    category = ErrorCategory.InvalidResult;
+                    break;
                 case CodeCatalystWorkflowRunException run:
                     errorId = run.ErrorId;
                     category = run.Category;

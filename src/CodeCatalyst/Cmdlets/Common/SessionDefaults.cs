@@ -13,6 +13,7 @@ namespace CodeCatalyst.Cmdlets
         public string? SpaceName { get; set; }
         public string? ProjectName { get; set; }
         public int? MaxAttempts { get; set; }
+        public int? RequestTimeoutSec { get; set; }
         public string? Identity { get; set; }
         public string? TokenSource { get; set; }
     }

@@ -1,3 +1,4 @@
+using System;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -12,10 +13,11 @@ namespace CodeCatalyst.Cmdlets
     {
         private readonly SsoTokenProvider _provider;
 
-        public SsoProfileTokenSource(HttpClient httpClient, IClientDiagnostics diagnostics, string userAgent)
+        public SsoProfileTokenSource(HttpClient httpClient, IClientDiagnostics diagnostics, string userAgent, TimeSpan requestTimeout,
+            int maxAttempts)
         {
             _provider = new SsoTokenProvider(httpClient, ProcessAuthEnvironment.Instance, diagnostics: diagnostics.Verbose,
-                userAgent: userAgent);
+                userAgent: userAgent, requestTimeout: requestTimeout, maxAttempts: maxAttempts);
         }
 
         /// <summary>The profile botocore would pick with no explicit name (AWS_DEFAULT_PROFILE, AWS_PROFILE, default).</summary>
@@ -26,7 +28,7 @@ namespace CodeCatalyst.Cmdlets
             try
             {
                 var result = await _provider.GetTokenAsync(profileName, cancellationToken).ConfigureAwait(false);
-                return result == null ? null : new BearerToken(result.AccessToken, result.Source);
+                return result == null ? null : new BearerToken(result.AccessToken, result.Source, result.ExpiresAt);
             }
             catch (SsoTokenException exception)
             {

@@ -3,10 +3,10 @@ using CodeCatalyst.Models;
 
 namespace CodeCatalyst
 {
-    /// <summary>A workflow run ended badly, or did not end in time. Carries the run as last seen.</summary>
+    /// <summary>A workflow run ended badly, or did not end in time. Carries the run as last seen (null if never seen).</summary>
     public sealed class CodeCatalystWorkflowRunException : CodeCatalystException
     {
-        public CodeCatalystWorkflowRunException(string message, WorkflowRun run, string errorId, ErrorCategory category)
+        public CodeCatalystWorkflowRunException(string message, WorkflowRun? run, string errorId, ErrorCategory category)
             : base(message)
         {
             Run = run;
@@ -14,7 +14,7 @@ namespace CodeCatalyst
             Category = category;
         }
 
-        public WorkflowRun Run { get; }
+        public WorkflowRun? Run { get; }
         public string ErrorId { get; }
         public ErrorCategory Category { get; }
     }

@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading;
 using System.Threading.Tasks;
 using CodeCatalyst.Models;
 
@@ -38,11 +39,26 @@ namespace CodeCatalyst.Cmdlets.Workflow
             var timeout = _options.TimeoutSec > 0 ? TimeSpan.FromSeconds(_options.TimeoutSec) : (TimeSpan?)null;
             var progress = new ProgressRecord(ProgressActivityId, $"Waiting for workflow run {runId}", "Checking status");
 
+            WorkflowRun? lastSeen = null;
             try
             {
                 while (true)
                 {
-                    var run = _cmdlet.Run(token => _cmdlet.Api.GetWorkflowRunAsync(spaceName, projectName, runId, token));
+                    WorkflowRun run;
+                    try
+                    {
+                        run = _cmdlet.Run(token => GetRunWithinAsync(spaceName, projectName, runId, timeout - stopwatch.Elapsed, token));
+                    }
+                    catch (OperationCanceledException) when (timeout.HasValue)
+                    {
+                        // The whole wait is bounded, requests and their retries included: the deadline cut one short.
+                        // (Ctrl+C surfaces as PipelineStoppedException, never here.)
+                        Complete(progress);
+                        WriteTimedOut(runId, lastSeen);
+                        return;
+                    }
+
+                    lastSeen = run;
                     if (run.IsTerminal)
                     {
                         Complete(progress);
@@ -54,12 +70,7 @@ namespace CodeCatalyst.Cmdlets.Workflow
                     if (timeout.HasValue && elapsed >= timeout.Value)
                     {
                         Complete(progress);
-                        var message =
-                            $"Workflow run {run.Id} did not finish within {_options.TimeoutSec} s: it was still {run.Status} " +
-                            $"(started {run.StartTime:u}, last updated {run.LastUpdatedTime:u}). It goes on running; wait again with " +
-                            $"Wait-CCWorkflowRun -Id {run.Id}, or raise -TimeoutSec.";
-                        _cmdlet.WriteError(ErrorRecordFactory.Create(
-                            new CodeCatalystWorkflowRunException(message, run, "WorkflowRunWaitTimedOut", ErrorCategory.OperationTimeout), run));
+                        WriteTimedOut(runId, run);
                         return;
                     }
 
@@ -81,6 +92,35 @@ namespace CodeCatalyst.Cmdlets.Workflow
                 Complete(progress);
                 throw;
             }
+        }
+
+        /// <summary>One status request, cancelled when the wait's time is up (its attempts and back-off included).</summary>
+        private async Task<WorkflowRun> GetRunWithinAsync(string? spaceName, string? projectName, string runId, TimeSpan? remaining,
+            CancellationToken cancellationToken)
+        {
+            if (!remaining.HasValue)
+            {
+                return await _cmdlet.Api.GetWorkflowRunAsync(spaceName, projectName, runId, cancellationToken).ConfigureAwait(false);
+            }
+
+            using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                deadline.CancelAfter(remaining.Value > TimeSpan.Zero ? remaining.Value : TimeSpan.Zero);
+                return await _cmdlet.Api.GetWorkflowRunAsync(spaceName, projectName, runId, deadline.Token).ConfigureAwait(false);
+            }
+        }
+
+        private void WriteTimedOut(string runId, WorkflowRun? run)
+        {
+            var state = run == null
+                ? "no status was received from the service in that time (check the endpoint and your network; -RequestTimeoutSec bounds each request)"
+                : $"it was still {run.Status} (started {run.StartTime:u}, last updated {run.LastUpdatedTime:u})";
+            var message =
+                $"Workflow run {runId} did not finish within {_options.TimeoutSec} s: {state}. It goes on running; wait again with " +
+                $"Wait-CCWorkflowRun -Id {runId}, or raise -TimeoutSec.";
+            _cmdlet.WriteError(ErrorRecordFactory.Create(
+                new CodeCatalystWorkflowRunException(message, run, "WorkflowRunWaitTimedOut", ErrorCategory.OperationTimeout),
+                (object?)run ?? runId));
         }
 
         private void Report(WorkflowRun run, TimeSpan elapsed)

@@ -55,6 +55,9 @@ namespace CodeCatalyst.Core.Auth
 
         /// <summary>True for an error response from the service, which botocore surfaces as a ClientError.</summary>
         public bool IsServiceError => StatusCode.HasValue;
+
+        /// <summary>No answer arrived: a timeout or a failed connection, worth another attempt.</summary>
+        public bool IsTransportFailure { get; set; }
     }
 
     /// <summary>Where the SSO OIDC refresh goes, resolved like botocore resolves the "sso-oidc" client's endpoint.</summary>
@@ -192,21 +195,65 @@ namespace CodeCatalyst.Core.Auth
     /// </summary>
     internal sealed class SsoOidcClient
     {
+        /// <summary>botocore's default connect and read timeouts are 60 s each.</summary>
+        public static readonly TimeSpan DefaultAttemptTimeout = TimeSpan.FromSeconds(60);
+
+        /// <summary>The AWS SDKs' standard retry mode.</summary>
+        public const int DefaultMaxAttempts = 3;
+
+        /// <summary>A CreateToken answer is a few hundred bytes; anything near this is not one.</summary>
+        private const long MaxResponseBytes = 1024 * 1024;
+
         private readonly HttpClient _httpClient;
         private readonly string? _userAgent;
+        private readonly TimeSpan _attemptTimeout;
+        private readonly int _maxAttempts;
+        private readonly Random _jitter = new Random();
 
-        public SsoOidcClient(HttpClient httpClient, string? userAgent = null)
+        /// <param name="httpClient">Shared; owned by the caller.</param>
+        /// <param name="userAgent">User-Agent for the request.</param>
+        /// <param name="attemptTimeout">Bound of one attempt, answer included: the shared HttpClient has no timeout of its own.</param>
+        /// <param name="maxAttempts">Attempts, the first included, for timeouts, failed connections, 429 and 5xx.</param>
+        public SsoOidcClient(HttpClient httpClient, string? userAgent = null, TimeSpan? attemptTimeout = null, int maxAttempts = DefaultMaxAttempts)
         {
             _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
             _userAgent = userAgent;
+            _attemptTimeout = attemptTimeout ?? DefaultAttemptTimeout;
+            _maxAttempts = Math.Max(1, maxAttempts);
         }
 
         /// <summary>POST {endpoint}/token with grantType=refresh_token. Throws <see cref="SsoOidcException"/> on any failure except cancellation.</summary>
         public async Task<SsoOidcTokenResponse> CreateTokenAsync(Uri endpoint, string clientId, string clientSecret, string refreshToken, CancellationToken cancellationToken)
         {
+            for (int attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    return await CreateTokenOnceAsync(endpoint, clientId, clientSecret, refreshToken, attempt, cancellationToken).ConfigureAwait(false);
+                }
+                catch (SsoOidcException ex) when (attempt < _maxAttempts && IsRetryable(ex))
+                {
+                    double fraction;
+                    lock (_jitter)
+                    {
+                        fraction = _jitter.NextDouble();
+                    }
+
+                    await Task.Delay(TimeSpan.FromMilliseconds(fraction * 1000 * Math.Pow(2, attempt - 1)), cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+
+        private static bool IsRetryable(SsoOidcException ex) =>
+            !ex.StatusCode.HasValue ? ex.IsTransportFailure : ex.StatusCode.Value == 429 || ex.StatusCode.Value >= 500;
+
+        private async Task<SsoOidcTokenResponse> CreateTokenOnceAsync(Uri endpoint, string clientId, string clientSecret, string refreshToken, int attempt, CancellationToken cancellationToken)
+        {
             string[] secrets = { clientSecret, refreshToken };
             using (var request = new HttpRequestMessage(HttpMethod.Post, SsoOidcEndpoint.TokenUri(endpoint)))
+            using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
+                timeout.CancelAfter(_attemptTimeout);
                 var content = new ByteArrayContent(BuildRequestBody(clientId, clientSecret, refreshToken));
                 content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
                 request.Content = content;
@@ -216,34 +263,86 @@ namespace CodeCatalyst.Core.Auth
                 }
 
                 request.Headers.TryAddWithoutValidation("amz-sdk-invocation-id", Guid.NewGuid().ToString());
-                request.Headers.TryAddWithoutValidation("amz-sdk-request", "attempt=1");
+                request.Headers.TryAddWithoutValidation("amz-sdk-request", "attempt=" + attempt.ToString(CultureInfo.InvariantCulture));
 
-                HttpResponseMessage response;
+                HttpResponseMessage? response = null;
+                byte[]? body;
                 try
                 {
-                    response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+                    response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+                    body = response.Content == null ? new byte[0] : await ReadLimitedAsync(response.Content, timeout.Token).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
+                    response?.Dispose();
                     throw;
                 }
                 catch (Exception ex) when (ex is HttpRequestException || ex is OperationCanceledException || ex is IOException)
                 {
-                    // HttpClient.Timeout surfaces as a cancellation that the caller did not ask for.
-                    string what = ex is OperationCanceledException ? "timed out" : "could not be sent (" + Redact(ex.Message, secrets) + ")";
-                    throw new SsoOidcException($"The SSO OIDC CreateToken request to {endpoint.GetLeftPart(UriPartial.Authority)} {what}.", innerException: null);
+                    response?.Dispose();
+                    // The per-attempt timeout (or HttpClient.Timeout) surfaces as a cancellation that the caller did not ask for.
+                    string what = ex is OperationCanceledException
+                        ? $"timed out after {_attemptTimeout.TotalSeconds:0.#} s"
+                        : "could not be sent (" + Redact(ex.Message, secrets) + ")";
+                    throw new SsoOidcException($"The SSO OIDC CreateToken request to {endpoint.GetLeftPart(UriPartial.Authority)} {what} (attempt {attempt} of {_maxAttempts}).", innerException: null)
+                    {
+                        IsTransportFailure = true,
+                    };
                 }
 
                 using (response)
                 {
-                    byte[] body = response.Content == null ? new byte[0] : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
                     int status = (int)response.StatusCode;
+                    if (body == null)
+                    {
+                        throw new SsoOidcException($"The SSO OIDC CreateToken response (HTTP {status}) was larger than {MaxResponseBytes / 1024} KB; it is not a CreateToken answer.", status >= 200 && status < 300 ? (int?)null : status);
+                    }
+
                     if (status < 200 || status >= 300)
                     {
                         throw ServiceError(response, status, body, secrets);
                     }
 
                     return ParseSuccess(body);
+                }
+            }
+        }
+
+        /// <summary>The body, or null when it is larger than <see cref="MaxResponseBytes"/>.</summary>
+        private static async Task<byte[]?> ReadLimitedAsync(HttpContent content, CancellationToken cancellationToken)
+        {
+            if (content.Headers.ContentLength > MaxResponseBytes)
+            {
+                return null;
+            }
+
+            using (Stream stream = await content.ReadAsStreamAsync().ConfigureAwait(false))
+            // .NET Framework's response stream ignores the token; closing it is what ends a read that never completes.
+            using (cancellationToken.Register(state => ((IDisposable)state!).Dispose(), stream))
+            using (var buffer = new MemoryStream())
+            {
+                var chunk = new byte[16384];
+                try
+                {
+                    while (true)
+                    {
+                        int read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false);
+                        if (read == 0)
+                        {
+                            return buffer.ToArray();
+                        }
+
+                        if (buffer.Length + read > MaxResponseBytes)
+                        {
+                            return null;
+                        }
+
+                        buffer.Write(chunk, 0, read);
+                    }
+                }
+                catch (Exception ex) when (!(ex is OperationCanceledException) && cancellationToken.IsCancellationRequested)
+                {
+                    throw new OperationCanceledException(cancellationToken);
                 }
             }
         }

@@ -68,7 +68,10 @@ namespace CodeCatalyst.Core.Auth
         /// <param name="diagnostics">Receives verbose, secret-free progress lines.</param>
         /// <param name="userAgent">User-Agent for the OIDC request.</param>
         /// <param name="cache">Token cache; ~/.aws/sso/cache of <paramref name="environment"/> when null.</param>
-        public SsoTokenProvider(HttpClient httpClient, IAuthEnvironment? environment = null, Func<DateTimeOffset>? clock = null, Action<string>? diagnostics = null, string? userAgent = null, SsoTokenCache? cache = null)
+        /// <param name="requestTimeout">Bound of one OIDC attempt; <see cref="SsoOidcClient.DefaultAttemptTimeout"/> when null.</param>
+        /// <param name="maxAttempts">OIDC attempts, the first included, for timeouts, failed connections and 5xx/429 (one unless the caller says).</param>
+        public SsoTokenProvider(HttpClient httpClient, IAuthEnvironment? environment = null, Func<DateTimeOffset>? clock = null, Action<string>? diagnostics = null, string? userAgent = null, SsoTokenCache? cache = null,
+            TimeSpan? requestTimeout = null, int maxAttempts = 1)
         {
             if (httpClient == null)
             {
@@ -78,7 +81,7 @@ namespace CodeCatalyst.Core.Auth
             _environment = environment ?? ProcessAuthEnvironment.Instance;
             _clock = clock ?? (() => DateTimeOffset.UtcNow);
             _diagnostics = diagnostics;
-            _oidcClient = new SsoOidcClient(httpClient, userAgent);
+            _oidcClient = new SsoOidcClient(httpClient, userAgent, requestTimeout, maxAttempts);
             _cache = cache;
         }
 

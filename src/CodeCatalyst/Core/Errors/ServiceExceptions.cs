@@ -20,7 +20,7 @@ namespace CodeCatalyst
         /// <summary>The service's error type, e.g. ResourceNotFoundException.</summary>
         public string ErrorCode { get; }
 
-        /// <summary>The message exactly as the service sent it.</summary>
+        /// <summary>The message as the service sent it, with the token redacted and cut to a loggable length.</summary>
         public string ServiceMessage { get; }
 
         public int StatusCode { get; }
@@ -90,6 +90,26 @@ namespace CodeCatalyst
                 case "ServiceQuotaExceededException": return new CodeCatalystServiceQuotaExceededException(code, message, status, requestId, operation, attempts);
                 case "ThrottlingException": return new CodeCatalystThrottlingException(code, message, status, requestId, operation, attempts);
                 case "ValidationException": return new CodeCatalystValidationException(code, message, status, requestId, operation, attempts);
+                default: return FromStatus(code, message, status, requestId, operation, attempts);
+            }
+        }
+
+        /// <summary>
+        /// An error code this module does not know (a proxy's, or one the service adds later) still gets the kind its
+        /// HTTP status says, so a 403 from a gateway is a permission problem, not a generic failure.
+        /// </summary>
+        private static CodeCatalystServiceException FromStatus(string code, string message, int status, string? requestId,
+            string operation, int attempts)
+        {
+            switch (status)
+            {
+                case 400: return new CodeCatalystValidationException(code, message, status, requestId, operation, attempts);
+                case 401:
+                case 403: return new CodeCatalystAccessDeniedException(code, message, status, requestId, operation, attempts);
+                case 402: return new CodeCatalystServiceQuotaExceededException(code, message, status, requestId, operation, attempts);
+                case 404: return new CodeCatalystResourceNotFoundException(code, message, status, requestId, operation, attempts);
+                case 409: return new CodeCatalystConflictException(code, message, status, requestId, operation, attempts);
+                case 429: return new CodeCatalystThrottlingException(code, message, status, requestId, operation, attempts);
                 default: return new CodeCatalystServiceException(code, message, status, requestId, operation, attempts);
             }
         }

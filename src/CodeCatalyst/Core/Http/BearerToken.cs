@@ -1,3 +1,5 @@
+using System;
+
 namespace CodeCatalyst.Core.Http
 {
     /// <summary>
@@ -7,17 +9,21 @@ namespace CodeCatalyst.Core.Http
     internal sealed class BearerToken
     {
         /// <summary>Every source makes its token here, so one check covers -Token, Connect-CCAccount, the environment and the SSO cache.</summary>
-        public BearerToken(string value, string source)
+        public BearerToken(string value, string source, DateTimeOffset? expiresAt = null)
         {
             RequireHeaderSafe(value, source);
             Value = value;
             Source = source;
+            ExpiresAt = expiresAt;
         }
 
         public string Value { get; }
 
         /// <summary>E.g. "-Token parameter" or "SSO profile 'dev'".</summary>
         public string Source { get; }
+
+        /// <summary>When the token stops working, if known (SSO tokens); null for tokens that do not say.</summary>
+        public DateTimeOffset? ExpiresAt { get; }
 
         public override string ToString() => "bearer token from " + Source;
 

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
+using System.IO;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
@@ -28,9 +30,31 @@ namespace CodeCatalyst.Core.Http
         public Func<CancellationToken, Task<BearerToken>> TokenSource { get; }
 
         public int MaxAttempts { get; set; } = RetryPolicy.DefaultMaxAttempts;
-        public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+        /// <summary>Bound of one attempt, from sending the request to the last byte of the answer.</summary>
+        public TimeSpan RequestTimeout { get; set; } = DefaultRequestTimeout;
+
+        /// <summary>A larger answer is refused unread rather than held in memory (the service's pages are a few KB).</summary>
+        public long MaxResponseBytes { get; set; } = 16 * 1024 * 1024;
+
+        public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
         public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
         public string UserAgent { get; set; } = "CodeCatalyst-PowerShell";
+
+        public static readonly TimeSpan DefaultRequestTimeout = TimeSpan.FromSeconds(60);
+    }
+
+    /// <summary>A decoded answer and the request id the service gave it, for errors about its content.</summary>
+    internal readonly struct ServiceResult<T>
+    {
+        public ServiceResult(T value, string? requestId)
+        {
+            Value = value;
+            RequestId = requestId;
+        }
+
+        public T Value { get; }
+        public string? RequestId { get; }
     }
 
     /// <summary>
@@ -40,12 +64,21 @@ namespace CodeCatalyst.Core.Http
     internal sealed class CodeCatalystClient
     {
         private const string AuthorizationHeader = "Authorization";
+        private const string Redacted = "<redacted>";
+
+        /// <summary>Service text is cut to this many characters so one error cannot flood a log.</summary>
+        internal const int MaxServiceMessageLength = 1024;
+
+        /// <summary>botocore's SSO token provider refreshes when less than this is left; a long wait asks again then.</summary>
+        private static readonly TimeSpan TokenRefreshWindow = TimeSpan.FromMinutes(15);
 
         private readonly ClientSettings _settings;
         private readonly HttpClient _httpClient;
         private readonly IClientDiagnostics _diagnostics;
         private readonly RetryPolicy _retryPolicy;
-        private BearerToken? _token;
+        private readonly SemaphoreSlim _tokenGate = new SemaphoreSlim(1, 1);
+        private readonly List<string> _tokenValues = new List<string>();
+        private volatile BearerToken? _token;
 
         public CodeCatalystClient(ClientSettings settings, HttpClient httpClient, IClientDiagnostics diagnostics)
         {
@@ -61,40 +94,102 @@ namespace CodeCatalyst.Core.Http
         public string? TokenSource => _token?.Source;
 
         public async Task<TResponse> SendAsync<TResponse>(ServiceRequest request, JsonTypeInfo<TResponse> responseType,
-            CancellationToken cancellationToken)
+            CancellationToken cancellationToken) =>
+            (await SendForResultAsync(request, responseType, cancellationToken).ConfigureAwait(false)).Value;
+
+        /// <summary>Sends and decodes; an answer that is not one JSON object of the type is an InvalidResult error.</summary>
+        public async Task<ServiceResult<TResponse>> SendForResultAsync<TResponse>(ServiceRequest request,
+            JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
         {
-            var body = await SendForBodyAsync(request, cancellationToken).ConfigureAwait(false);
+            var (body, requestId) = await SendForBodyAsync(request, cancellationToken).ConfigureAwait(false);
+            TResponse? result;
             try
             {
-                var result = body.Length == 0 ? default : JsonSerializer.Deserialize(body, responseType);
-                if (result == null) throw new JsonException("The response body was empty.");
-                return result;
+                result = body.Length == 0 ? default : JsonSerializer.Deserialize(body, responseType);
             }
             catch (JsonException exception)
             {
-                throw new CodeCatalystException(
-                    $"{request.OperationName} returned a response this module could not read: {exception.Message}", exception);
+                throw new CodeCatalystInvalidResultException("InvalidResult", request.OperationName, requestId,
+                    "the body is not valid JSON of the expected shape (" + RedactServiceText(exception.Message) + ")");
             }
+
+            if (result == null)
+            {
+                throw new CodeCatalystInvalidResultException("InvalidResult", request.OperationName, requestId,
+                    "the body is empty or null");
+            }
+
+            return new ServiceResult<TResponse>(result, requestId);
         }
 
+        /// <summary>
+        /// The token for the next request. It is resolved at the first request and again whenever it is close to
+        /// its expiry (SSO tokens), so a wait of hours does not keep sending a token that has run out.
+        /// </summary>
         public async Task<BearerToken> ResolveTokenAsync(CancellationToken cancellationToken)
         {
-            if (_token == null)
-            {
-                _token = await _settings.TokenSource(cancellationToken).ConfigureAwait(false);
-                _diagnostics.Verbose($"Using the {_token}.");
-            }
+            var current = _token;
+            if (current != null && !IsNearExpiry(current)) return current;
 
-            return _token;
+            await _tokenGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                current = _token;
+                if (current != null && !IsNearExpiry(current)) return current;
+                var resolved = await _settings.TokenSource(cancellationToken).ConfigureAwait(false);
+                lock (_tokenValues)
+                {
+                    if (!_tokenValues.Contains(resolved.Value)) _tokenValues.Add(resolved.Value);
+                }
+
+                if (current == null || !string.Equals(current.Value, resolved.Value, StringComparison.Ordinal))
+                {
+                    _diagnostics.Verbose(current == null ? $"Using the {resolved}." : $"The token was near its expiry; now using the {resolved}.");
+                }
+
+                _token = resolved;
+                return resolved;
+            }
+            finally
+            {
+                _tokenGate.Release();
+            }
         }
 
-        private async Task<byte[]> SendForBodyAsync(ServiceRequest request, CancellationToken cancellationToken)
+        private bool IsNearExpiry(BearerToken token) =>
+            token.ExpiresAt.HasValue && token.ExpiresAt.Value - _settings.Clock() < TokenRefreshWindow;
+
+        /// <summary>
+        /// Text from the server or the network is not ours: a proxy may echo the Authorization header back. Every
+        /// token this client has sent is blanked out before the text reaches an exception or a stream.
+        /// </summary>
+        internal string RedactServiceText(string text)
         {
-            var token = await ResolveTokenAsync(cancellationToken).ConfigureAwait(false);
+            lock (_tokenValues)
+            {
+                foreach (var value in _tokenValues)
+                {
+                    if (value.Length > 0 && text.IndexOf(value, StringComparison.Ordinal) >= 0) text = text.Replace(value, Redacted);
+                }
+            }
+
+            return text;
+        }
+
+        /// <summary>Redacted, then cut to a length a log can hold, saying how much was left out.</summary>
+        internal string ServiceTextForDisplay(string text, int maxLength = MaxServiceMessageLength)
+        {
+            var safe = RedactServiceText(text);
+            return safe.Length <= maxLength ? safe : safe.Substring(0, maxLength) + $"… ({safe.Length - maxLength} more characters)";
+        }
+
+        private async Task<(byte[] Body, string? RequestId)> SendForBodyAsync(ServiceRequest request, CancellationToken cancellationToken)
+        {
             var maxAttempts = _retryPolicy.MaxAttempts;
 
             for (var attempt = 1; ; attempt++)
             {
+                var token = await ResolveTokenAsync(cancellationToken).ConfigureAwait(false);
                 var stopwatch = Stopwatch.StartNew();
                 using (var message = BuildMessage(request, token))
                 using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
@@ -102,24 +197,28 @@ namespace CodeCatalyst.Core.Http
                     timeout.CancelAfter(_settings.RequestTimeout);
                     WriteRequestDebug(message);
 
-                    HttpResponseMessage response;
-                    byte[] body;
+                    HttpResponseMessage? response = null;
+                    byte[]? body;
                     try
                     {
-                        response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseContentRead, timeout.Token)
+                        // Headers first, then the body through a size limit: a huge or endless answer is never buffered whole.
+                        response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token)
                             .ConfigureAwait(false);
-                        body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                        body = await ReadBodyAsync(response.Content, _settings.MaxResponseBytes, timeout.Token).ConfigureAwait(false);
                     }
                     catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                     {
+                        response?.Dispose();
                         throw;
                     }
-                    catch (Exception exception) when (exception is OperationCanceledException || exception is HttpRequestException)
+                    catch (Exception exception) when (exception is OperationCanceledException || exception is HttpRequestException ||
+                                                      exception is IOException)
                     {
+                        response?.Dispose();
                         var timedOut = exception is OperationCanceledException;
                         var what = timedOut
-                            ? $"no response within {_settings.RequestTimeout.TotalSeconds:0.#} s"
-                            : "connection failed: " + Describe(exception);
+                            ? $"no complete response within {_settings.RequestTimeout.TotalSeconds:0.#} s"
+                            : "connection failed: " + ServiceTextForDisplay(Describe(exception));
                         _diagnostics.Verbose(
                             $"{request.Method} {request.PathAndQuery} -> {what} after {stopwatch.ElapsedMilliseconds} ms (attempt {attempt} of {maxAttempts})");
                         if (attempt >= maxAttempts)
@@ -138,12 +237,23 @@ namespace CodeCatalyst.Core.Http
                     {
                         var status = (int)response.StatusCode;
                         _diagnostics.Verbose(
-                            $"{request.Method} {request.PathAndQuery} -> {status} {response.ReasonPhrase} in {stopwatch.ElapsedMilliseconds} ms (attempt {attempt} of {maxAttempts})");
+                            $"{request.Method} {request.PathAndQuery} -> {status} {ServiceTextForDisplay(response.ReasonPhrase ?? "", 100)} in {stopwatch.ElapsedMilliseconds} ms (attempt {attempt} of {maxAttempts})");
                         WriteResponseDebug(response);
 
-                        if (response.IsSuccessStatusCode) return body;
+                        var requestId = RequestIdOf(response);
+                        if (response.IsSuccessStatusCode)
+                        {
+                            if (body == null)
+                            {
+                                throw new CodeCatalystInvalidResultException("ResponseTooLarge", request.OperationName, requestId,
+                                    $"the body is larger than {_settings.MaxResponseBytes / (1024 * 1024)} MB, far more than any answer of the service");
+                            }
 
-                        var error = DecodeError(request, response, body, attempt);
+                            return (body, requestId);
+                        }
+
+                        // An oversized error body is not read: the status code alone still says what happened.
+                        var error = DecodeError(request, response, body ?? new byte[0], requestId, attempt);
                         var retryable = RetryPolicy.IsRetryableStatus(response.StatusCode) ||
                                         error is CodeCatalystThrottlingException;
                         if (!retryable || attempt >= maxAttempts) throw error;
@@ -179,8 +289,42 @@ namespace CodeCatalyst.Core.Http
             return message;
         }
 
-        private static CodeCatalystServiceException DecodeError(ServiceRequest request, HttpResponseMessage response,
-            byte[] body, int attempts)
+        /// <summary>The body, or null when it is (or says it will be) larger than <paramref name="limit"/>.</summary>
+        private static async Task<byte[]?> ReadBodyAsync(HttpContent content, long limit, CancellationToken cancellationToken)
+        {
+            var declared = content.Headers.ContentLength;
+            if (declared > limit) return null;
+            using (var stream = await content.ReadAsStreamAsync().ConfigureAwait(false))
+            // .NET Framework's response stream ignores the token; closing it is what ends a read that never completes.
+            using (cancellationToken.Register(state => ((IDisposable)state!).Dispose(), stream))
+            using (var buffer = new MemoryStream(declared.HasValue ? (int)declared.Value : 0))
+            {
+                var chunk = new byte[16384];
+                try
+                {
+                    while (true)
+                    {
+                        var read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false);
+                        if (read == 0) return buffer.ToArray();
+                        if (buffer.Length + read > limit) return null;
+                        buffer.Write(chunk, 0, read);
+                    }
+                }
+                catch (Exception exception) when (!(exception is OperationCanceledException) && cancellationToken.IsCancellationRequested)
+                {
+                    throw new OperationCanceledException(cancellationToken);
+                }
+            }
+        }
+
+        private string? RequestIdOf(HttpResponseMessage response)
+        {
+            var requestId = HeaderValue(response, "x-amzn-RequestId") ?? HeaderValue(response, "x-amz-request-id");
+            return requestId == null ? null : ServiceTextForDisplay(requestId, 128);
+        }
+
+        private CodeCatalystServiceException DecodeError(ServiceRequest request, HttpResponseMessage response,
+            byte[] body, string? requestId, int attempts)
         {
             ServiceErrorBody? errorBody = null;
             if (body.Length > 0)
@@ -197,14 +341,19 @@ namespace CodeCatalyst.Core.Http
 
             var errorType = ServiceExceptionFactory.NormalizeErrorType(HeaderValue(response, "x-amzn-ErrorType"))
                             ?? ServiceExceptionFactory.NormalizeErrorType(errorBody?.Type);
-            var message = errorBody?.AnyMessage;
-            if (string.IsNullOrWhiteSpace(message))
+            // The error type becomes the error id: redacted and short like any other server text.
+            if (errorType != null)
             {
-                message = $"the service answered HTTP {(int)response.StatusCode} {response.ReasonPhrase} without a message";
+                errorType = RedactServiceText(errorType);
+                if (errorType.Length > 100) errorType = errorType.Substring(0, 100);
             }
 
-            var requestId = HeaderValue(response, "x-amzn-RequestId") ?? HeaderValue(response, "x-amz-request-id");
-            return ServiceExceptionFactory.Create(errorType, message!, (int)response.StatusCode, requestId,
+            var message = errorBody?.AnyMessage;
+            message = string.IsNullOrWhiteSpace(message)
+                ? $"the service answered HTTP {(int)response.StatusCode} {ServiceTextForDisplay(response.ReasonPhrase ?? "", 100)} without a message"
+                : ServiceTextForDisplay(message!);
+
+            return ServiceExceptionFactory.Create(errorType, message, (int)response.StatusCode, requestId,
                 request.OperationName, attempts);
         }
 
@@ -243,7 +392,8 @@ namespace CodeCatalyst.Core.Http
                 text.AppendLine().Append("  ").Append(header.Key).Append(": ").Append(string.Join(", ", header.Value));
             }
 
-            _diagnostics.Debug(text.ToString());
+            // Header names and values are the server's: a proxy may echo the token back in one.
+            _diagnostics.Debug(ServiceTextForDisplay(text.ToString(), 16 * MaxServiceMessageLength));
         }
 
         private static string Describe(Exception exception)

@@ -9,13 +9,13 @@ namespace CodeCatalyst.Core.Json
     internal sealed class ListWorkflowsResponse
     {
         public string? NextToken { get; set; }
-        public List<WorkflowSummary>? Items { get; set; }
+        public List<WorkflowSummary?>? Items { get; set; }
     }
 
     internal sealed class ListWorkflowRunsResponse
     {
         public string? NextToken { get; set; }
-        public List<WorkflowRunSummary>? Items { get; set; }
+        public List<WorkflowRunSummary?>? Items { get; set; }
     }
 
     internal sealed class StartWorkflowRunRequestBody
