@@ -121,7 +121,8 @@ function Invoke-PesterStory {
     }
     Import-RestoredPester
 
-    $paths = if ($PesterPath) { $PesterPath } else {
+    # pwsh -File passes "a,b" as one string, so split it here.
+    $paths = if ($PesterPath) { @($PesterPath -split ',' | Where-Object { $_ }) } else {
         @(Get-ChildItem (Join-Path $RepoRoot 'tests') -Filter '*.Tests.ps1' | ForEach-Object FullName)
     }
     $pesterConfiguration = New-PesterConfiguration
@@ -136,6 +137,10 @@ function Invoke-PesterStory {
     }
     finally {
         $env:CODECATALYST_BUILD_CONFIGURATION = $savedConfiguration
+    }
+
+    if (-not $result) {
+        throw 'Invoke-Pester returned no result; see the errors above.'
     }
 
     # A failed BeforeAll or a file that does not parse fails its block or container, not a test: count those too.
