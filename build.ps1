@@ -50,18 +50,32 @@
 
     Builds in Release and checks the help against platyPS.
 #>
-[CmdletBinding()]
+[CmdletBinding(PositionalBinding = $false)]
 param(
-    [ValidateSet('Build', 'Test', 'Pester', 'Docs', 'Demo')]
+    [ArgumentCompletions('Build', 'Test', 'Pester', 'Docs', 'Demo')]
     [string[]] $Task = 'Build',
 
     [string] $Configuration = 'Debug',
 
-    [string[]] $PesterPath
+    [string[]] $PesterPath,
+
+    # From bash, `dotnet pwsh ./build.ps1 -Task Build, Demo` arrives as "-Task" "Build," "Demo": the tasks after
+    # the first land here.
+    [Parameter(ValueFromRemainingArguments, DontShow)]
+    [string[]] $MoreTasks
 )
 
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
+
+# pwsh -File passes "Build,Demo" as one string; take commas as separators wherever they come.
+$KnownTasks = 'Build', 'Test', 'Pester', 'Docs', 'Demo'
+$Task = @(@($Task) + @($MoreTasks) | ForEach-Object { $_ -split ',' } | ForEach-Object Trim | Where-Object { $_ })
+foreach ($name in $Task) {
+    if ($name -notin $KnownTasks) {
+        throw "Unknown task '$name'. The tasks are $($KnownTasks -join ', ')."
+    }
+}
 
 $RepoRoot = $PSScriptRoot
 $Solution = Join-Path $RepoRoot 'CodeCatalyst.sln'
@@ -121,7 +135,7 @@ function Invoke-PesterStory {
     }
     Import-RestoredPester
 
-    # pwsh -File passes "a,b" as one string, so split it here.
+    # pwsh -File passes "a,b" as one string.
     $paths = if ($PesterPath) { @($PesterPath -split ',' | Where-Object { $_ }) } else {
         @(Get-ChildItem (Join-Path $RepoRoot 'tests') -Filter '*.Tests.ps1' | ForEach-Object FullName)
     }
