@@ -1,4 +1,3 @@
-#Requires -Version 7.4
 <#
 .SYNOPSIS
     Builds, tests, checks the help of, or demonstrates the CodeCatalyst module.
@@ -50,6 +49,7 @@
 
     Builds in Release and checks the help against platyPS.
 #>
+#Requires -Version 7.4
 [CmdletBinding(PositionalBinding = $false)]
 param(
     [ArgumentCompletions('Build', 'Test', 'Pester', 'Docs', 'Demo')]
@@ -106,9 +106,10 @@ function Get-TrxCount {
     $count = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0 }
     foreach ($file in Get-ChildItem -LiteralPath $Directory -Filter '*.trx' -Recurse -ErrorAction SilentlyContinue) {
         $counters = ([xml](Get-Content -LiteralPath $file.FullName -Raw)).TestRun.ResultSummary.Counters
-        $count.Passed += [int]$counters.passed
-        $count.Failed += [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
-        $count.Skipped += [int]$counters.notExecuted
+        $counter = { param($Name) [int]('0' + $counters.GetAttribute($Name)) }
+        $count.Passed += & $counter 'passed'
+        $count.Failed += (& $counter 'failed') + (& $counter 'error') + (& $counter 'timeout') + (& $counter 'aborted')
+        $count.Skipped += & $counter 'notExecuted'
     }
     return $count
 }
