@@ -8,7 +8,10 @@
     for it with progress. Any failure - no such workflow, a rejected token, a FAILED run, a timeout - stops the
     runbook with an error, so the scheduler (Azure Automation, Systems Manager, a CI agent) marks the job failed.
 
-    Against the local emulator:
+    Against the local emulator, in one step from a clone (builds, starts the emulator, runs this, stops it):
+        dotnet tool restore && dotnet pwsh ./build.ps1 -Task Build, Demo
+
+    Or by hand:
         dotnet run --project src/CodeCatalyst.Emulator -- --urls http://127.0.0.1:5080
         $env:AWS_BEARER_TOKEN_CODECATALYST = 'demo-token'
         ./examples/Invoke-DemoRunbook.ps1 -EndpointUrl http://127.0.0.1:5080

@@ -1,0 +1,123 @@
+#Requires -Version 7.4
+<#
+    Every object the cmdlets output, through Format-Table, Format-List and ConvertTo-Json in a real PowerShell:
+    the views' columns, values rather than type names, readable dates, and no token. Run alone with:
+        dotnet pwsh ./build.ps1 -Task Pester -PesterPath ./tests/Formatting.Tests.ps1
+#>
+
+BeforeDiscovery {
+    # Each output type with the columns its table view (module/CodeCatalyst.format.ps1xml) shows, in order, and
+    # the property behind the view's date column, if it has one.
+    $script:OutputTypes = @(
+        @{ Type = 'WorkflowSummary'; Columns = 'Name', 'Id', 'RunMode', 'Status', 'Branch', 'LastUpdated (UTC)'; DateProperty = 'LastUpdatedTime' }
+        @{ Type = 'Workflow'; Columns = 'Name', 'Id', 'RunMode', 'Status', 'Branch', 'LastUpdated (UTC)'; DateProperty = 'LastUpdatedTime' }
+        @{ Type = 'WorkflowRunSummary'; Columns = 'Workflow', 'Id', 'Status', 'Started (UTC)', 'Ended (UTC)'; DateProperty = 'EndTime' }
+        @{ Type = 'WorkflowRun'; Columns = 'Id', 'Status', 'Started (UTC)', 'Ended (UTC)', 'WorkflowId'; DateProperty = 'EndTime' }
+        @{ Type = 'WorkflowRunStartResult'; Columns = 'Id', 'WorkflowId', 'Project', 'Space'; DateProperty = $null }
+        @{ Type = 'SessionInfo'; Columns = 'Identity', 'TokenSource', 'Endpoint'; DateProperty = $null }
+        @{ Type = 'ConnectionContext'; Columns = 'Space', 'Project', 'TokenSource', 'Endpoint', 'Identity'; DateProperty = $null }
+    )
+}
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    $script:Emulator = $null
+    $script:Emulator = Initialize-StoryEnvironment
+    $script:SavedRendering = $PSStyle.OutputRendering
+    $PSStyle.OutputRendering = 'PlainText'
+
+    # One real object of each type, made the way a user would make it.
+    $started = Start-CCWorkflowRun @Project -WorkflowId $BuildWorkflowId
+    $finished = $started | Wait-CCWorkflowRun -PollIntervalSec 1 -TimeoutSec 60
+    $script:Outputs = @{
+        WorkflowSummary = Get-CCWorkflow @Project | Where-Object Name -eq 'build'
+        Workflow = Get-CCWorkflow @Project -Id $BuildWorkflowId
+        WorkflowRunStartResult = $started
+        WorkflowRun = $finished
+        WorkflowRunSummary = Get-CCWorkflowRun @Project -WorkflowId $BuildWorkflowId | Where-Object Id -eq $started.Id
+        SessionInfo = Test-CCSession
+        ConnectionContext = Connect-CCAccount @Project
+    }
+    Disconnect-CCAccount -Confirm:$false
+}
+
+AfterAll {
+    $PSStyle.OutputRendering = $SavedRendering
+    Reset-StoryEnvironment $script:Emulator
+}
+
+Describe '<Type>' -ForEach $OutputTypes {
+    BeforeAll {
+        $script:Output = $Outputs[$Type]
+    }
+
+    It 'is one CodeCatalyst.Models.<Type>' {
+        $Output | Should -HaveCount 1
+        $Output.PSObject.TypeNames[0] | Should -Be "CodeCatalyst.Models.$Type"
+    }
+
+    It 'shows its view''s columns in Format-Table, with values and dates to the second' {
+        $text = $Output | Format-Table | Out-String -Width 300
+
+        $header = '(?m)^' + (($Columns | ForEach-Object { [regex]::Escape($_) }) -join '\s+') + '\s*$'
+        $text | Should -Match $header
+        $text | Should -Not -Match 'CodeCatalyst\.Models\.'
+        $text | Should -Match ([regex]::Escape($(if ($Output.PSObject.Properties['Id']) { $Output.Id } else { $Output.Endpoint })))
+        if ($DateProperty) {
+            $Output.$DateProperty | Should -Not -BeNullOrEmpty
+            $text | Should -Match ([regex]::Escape($Output.$DateProperty.ToString('yyyy-MM-dd HH:mm:ss')))
+        }
+    }
+
+    It 'lists every property by its value in Format-List' {
+        $text = $Output | Format-List | Out-String -Width 300
+
+        $text | Should -Not -Match 'CodeCatalyst\.Models\.'
+        $text | Should -Not -Match 'System\.(Collections|Object)'
+        foreach ($property in $Output.PSObject.Properties) {
+            $line = "(?m)^$([regex]::Escape($property.Name))\s*:"
+            $text | Should -Match $line -Because "Format-List shows $($property.Name)"
+            $value = $property.Value
+            if ($value -is [datetime]) {
+                $text | Should -Match "$line $([regex]::Escape($value.ToString()))"
+            }
+            elseif ($value -is [string] -and $value) {
+                $text | Should -Match "$line $([regex]::Escape($value))"
+            }
+        }
+    }
+
+    It 'converts to JSON with its values, ISO 8601 UTC dates and no token' {
+        $json = $Output | ConvertTo-Json -Depth 5 -WarningVariable warnings
+
+        $warnings | Should -BeNullOrEmpty
+        $json | Should -Not -Match 'CodeCatalyst\.Models\.'
+        $json | Should -Not -Match 'pester-token'
+        $parsed = $json | ConvertFrom-Json -AsHashtable -DateKind String
+        foreach ($property in $Output.PSObject.Properties) {
+            $parsed.Keys | Should -Contain $property.Name
+            $value = $property.Value
+            if ($value -is [datetime]) {
+                $parsed[$property.Name] | Should -Match '^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$'
+                [datetime]::Parse($parsed[$property.Name], [cultureinfo]::InvariantCulture).ToUniversalTime() | Should -Be $value
+            }
+            elseif ($value -is [string]) {
+                $parsed[$property.Name] | Should -BeExactly $value
+            }
+        }
+    }
+}
+
+Describe 'A failed run' {
+    It 'shows its FAILED status as text in Format-Table, Format-List and JSON' {
+        $run = Start-CCWorkflowRun @Project -WorkflowId $FailingWorkflowId |
+            Wait-CCWorkflowRun -PollIntervalSec 1 -TimeoutSec 60 -ErrorAction SilentlyContinue
+
+        $run.Status | Should -Be 'FAILED'
+        ($run | Format-Table | Out-String -Width 300) | Should -Match "$([regex]::Escape($run.Id))\s+FAILED"
+        $list = $run | Format-List | Out-String -Width 300
+        $list | Should -Match '(?m)^Status\s*: FAILED'
+        $list | Should -Not -Match 'CodeCatalyst\.Models\.|System\.Collections'
+        ($run | ConvertTo-Json -Depth 5 | ConvertFrom-Json).Status | Should -Be 'FAILED'
+    }
+}

@@ -1,0 +1,81 @@
+<#
+    Shared set-up for the Pester stories: dot-source it in BeforeAll, then call Initialize-StoryEnvironment once
+    per file and Reset-StoryEnvironment in AfterAll. Each file gets its own emulator (built output, free port).
+
+    build.ps1 sets CODECATALYST_BUILD_CONFIGURATION so the stories use what it just built; Debug otherwise.
+#>
+
+$script:RepoRoot = Split-Path -Parent $PSScriptRoot
+. (Join-Path $script:RepoRoot 'tools/EmulatorProcess.ps1')
+
+$script:ModuleManifest = Join-Path $script:RepoRoot 'out/CodeCatalyst/CodeCatalyst.psd1'
+$script:Project = @{ SpaceName = 'ExampleCorp'; ProjectName = 'MyDemoProject' }
+# The sample data's workflow ids (src/CodeCatalyst.Emulator/sample-data.json).
+$script:BuildWorkflowId = '5f2d3c1a-0b6e-4e7a-9c41-2a7b8d9e0f11'
+$script:FailingWorkflowId = '7a9c2e44-3d1b-4f0a-8e52-6c3d9b1a2f22'
+
+function Get-BuildConfiguration {
+    if ($env:CODECATALYST_BUILD_CONFIGURATION) { $env:CODECATALYST_BUILD_CONFIGURATION } else { 'Debug' }
+}
+
+function Import-BuiltModule {
+    if (-not (Test-Path -LiteralPath $script:ModuleManifest)) {
+        throw "Module not built: $script:ModuleManifest is missing. Run ./build.ps1 -Task Build first."
+    }
+    Import-Module $script:ModuleManifest -Force
+}
+
+function Initialize-StoryEnvironment {
+    <#
+        Imports the built module, starts an emulator and aims every cmdlet at it through the environment, as a
+        CI job would. Returns the emulator (see Start-EmulatorProcess).
+    #>
+    Import-BuiltModule
+    $emulator = Start-EmulatorProcess -RepoRoot $script:RepoRoot -Configuration (Get-BuildConfiguration)
+
+    $script:SavedEnvironment = @{}
+    foreach ($name in 'AWS_BEARER_TOKEN_CODECATALYST', 'AWS_ENDPOINT_URL_CODECATALYST') {
+        $script:SavedEnvironment[$name] = [Environment]::GetEnvironmentVariable($name)
+    }
+    $env:AWS_BEARER_TOKEN_CODECATALYST = 'pester-token'
+    $env:AWS_ENDPOINT_URL_CODECATALYST = $emulator.Url
+    Disconnect-CCAccount -Confirm:$false
+    return $emulator
+}
+
+function Reset-StoryEnvironment {
+    param([AllowNull()] $Emulator)
+
+    if ($script:SavedEnvironment) {
+        foreach ($name in $script:SavedEnvironment.Keys) {
+            [Environment]::SetEnvironmentVariable($name, $script:SavedEnvironment[$name])
+        }
+    }
+    Stop-EmulatorProcess $Emulator
+    Remove-Module CodeCatalyst -ErrorAction SilentlyContinue
+}
+
+# The emulator's admin surface (src/CodeCatalyst.Emulator/Endpoints/AdminEndpoints.cs).
+
+function Get-EmulatorRequest {
+    # The API requests the emulator has received since it started or was last cleared; -Operation filters.
+    param([Parameter(Mandatory)] $Emulator, [string] $Operation)
+
+    $requests = (Invoke-RestMethod -Uri "$($Emulator.Url)/_emulator/requests").requests
+    if ($Operation) { $requests = @($requests | Where-Object operation -eq $Operation) }
+    return , @($requests)
+}
+
+function Clear-EmulatorRequest {
+    param([Parameter(Mandatory)] $Emulator)
+    Invoke-RestMethod -Method Delete -Uri "$($Emulator.Url)/_emulator/requests" | Out-Null
+}
+
+function Add-EmulatorRun {
+    # Adds finished runs of a workflow and returns their ids.
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [string] $WorkflowId, [int] $Count = 1)
+
+    $body = @{ spaceName = $script:Project.SpaceName; projectName = $script:Project.ProjectName; workflowId = $WorkflowId; count = $Count } |
+        ConvertTo-Json
+    (Invoke-RestMethod -Method Post -Uri "$($Emulator.Url)/_emulator/seed-runs" -Body $body -ContentType 'application/json').runIds
+}
