@@ -342,7 +342,11 @@ namespace CodeCatalyst.Tests
             }));
         }
 
-        private static void WriteSsoProfile(string home)
+        // One clock reading per test: profiles written a moment apart (the module's and botocore's) must hold the
+        // same timestamps, or a second boundary between them fails the comparison of their caches.
+        private readonly DateTime _fixtureTime = DateTime.UtcNow;
+
+        private void WriteSsoProfile(string home)
         {
             Directory.CreateDirectory(Path.Combine(home, ".aws", "sso", "cache"));
             File.WriteAllText(Path.Combine(home, ".aws", "config"),
@@ -354,10 +358,10 @@ namespace CodeCatalyst.Tests
                 ["startUrl"] = "https://example.awsapps.com/start",
                 ["region"] = "us-west-2",
                 ["accessToken"] = "expired-access-token",
-                ["expiresAt"] = DateTime.UtcNow.AddMinutes(-5).ToString("yyyy-MM-ddTHH:mm:ssZ"),
+                ["expiresAt"] = _fixtureTime.AddMinutes(-5).ToString("yyyy-MM-ddTHH:mm:ssZ"),
                 ["clientId"] = "client-id-123",
                 ["clientSecret"] = "client-secret-456",
-                ["registrationExpiresAt"] = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-ddTHH:mm:ssZ"),
+                ["registrationExpiresAt"] = _fixtureTime.AddDays(30).ToString("yyyy-MM-ddTHH:mm:ssZ"),
                 ["refreshToken"] = "refresh-token-789",
             }));
         }

@@ -220,9 +220,10 @@ namespace CodeCatalyst.Tests
         [Fact]
         public void A_superseded_run_is_a_warning_by_default_and_an_error_with_ErrorOnSuperseded()
         {
+            // Both runs start in one command, so the first is still running when the second replaces it even on a
+            // loaded machine (two separate commands could be further apart than a whole emulated run).
             var script = @"
-                $first = Start-CCWorkflowRun -SpaceName ExampleCorp -ProjectName MyDemoProject -WorkflowId $args[0]
-                $null = Start-CCWorkflowRun -SpaceName ExampleCorp -ProjectName MyDemoProject -WorkflowId $args[0]
+                $first, $null = Start-CCWorkflowRun -SpaceName ExampleCorp -ProjectName MyDemoProject -WorkflowId $args[0], $args[0]
                 $first | Wait-CCWorkflowRun -PollIntervalSec 1 @($args[1])";
 
             var warned = Shell.Run(script.Replace("@($args[1])", ""), SampleData.DeployWorkflowId);
