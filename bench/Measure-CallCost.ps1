@@ -171,11 +171,16 @@ try {
         $listed = { param($total) Get-CCWorkflowRun -SpaceName $space -ProjectName "bench-$total" | Out-Null }
         & $listed 10000
         $listBest = [double]::MaxValue
-        foreach ($round in 1..3) { $listBest = [Math]::Min($listBest, (Measure-Command { & $listed 10000 }).TotalSeconds) }
-        $itemsPerSecond = 10000 / $listBest
+        $listCpuBest = [double]::MaxValue
+        foreach ($round in 1..$Rounds) {
+            $sample = Measure-PerCall { & $listed 10000 } 10000
+            $listBest = [Math]::Min($listBest, $sample.Wall)
+            $listCpuBest = [Math]::Min($listCpuBest, $sample.Cpu)
+        }
+        $itemsPerSecond = 1e6 / $listBest
         Write-Host ''
-        '  {0,-44} {1,8:N0} items/s   target >= 100,000  {2}' -f 'Listing 10,000 runs (best of 3)', $itemsPerSecond, (Format-Verdict ($itemsPerSecond -ge 100000)) |
-            Write-Host
+        '  {0,-44} {1,8:N0} items/s ({2:N1} us CPU an item)   target >= 100,000  {3}' -f "Listing 10,000 runs (best of $Rounds)", $itemsPerSecond,
+            $listCpuBest, (Format-Verdict ($itemsPerSecond -ge 100000)) | Write-Host
 
         $memory = foreach ($total in 10000, 50000) {
             & $listed $total

@@ -42,6 +42,8 @@ namespace CodeCatalyst.Cmdlets
 
         public void Dispose()
         {
+            // Work nobody will read any more (a page read ahead, reads cut short by Select-Object -First) stops here.
+            CancelOutstandingWork();
             _cancellation.Dispose();
             _wake.Dispose();
             GC.SuppressFinalize(this);

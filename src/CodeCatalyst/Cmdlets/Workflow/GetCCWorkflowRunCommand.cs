@@ -66,7 +66,9 @@ namespace CodeCatalyst.Cmdlets.Workflow
             {
                 try
                 {
-                    WritePages((next, size, token) => Api.ListWorkflowRunsAsync(space, project, WorkflowId, next, size, token));
+                    var pages = new PageReadAhead<WorkflowRunSummary>(
+                        (next, size, token) => Api.ListWorkflowRunsAsync(space, project, WorkflowId, next, size, token));
+                    WritePages(pages.FetchAsync);
                 }
                 catch (CodeCatalystException exception)
                 {
