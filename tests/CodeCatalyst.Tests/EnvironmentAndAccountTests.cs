@@ -327,7 +327,7 @@ namespace CodeCatalyst.Tests
             Assert.Contains("timed out after 1 s", error.Exception.Message);
             Assert.Contains("aws sso login", error.Exception.Message);
             Assert.Equal(3, oidc.Requests.Count);
-            Assert.Empty(_emulator.Requests.Where(r => r.Operation == "VerifySession"));
+            Assert.DoesNotContain(_emulator.Requests, r => r.Operation == "VerifySession");
         }
 
         private static void WriteSsoCache(string home, string accessToken, DateTime expiresAt)

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Management.Automation;
 using System.Security;
 using System.Threading;
@@ -15,9 +16,15 @@ namespace CodeCatalyst.Cmdlets
     public abstract class CodeCatalystCmdlet : PSCmdlet, IDisposable
     {
         private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
+
+        // Set when started work completes or a diagnostic is queued. A managed event, so a call costs no OS wait
+        // handle (a Task's AsyncWaitHandle is one, and was left to the finalizer on every call).
+        private readonly ManualResetEventSlim _wake = new ManualResetEventSlim(false);
         private QueuedClientDiagnostics? _diagnostics;
 
-        internal QueuedClientDiagnostics Diagnostics => _diagnostics ??= new QueuedClientDiagnostics();
+        /// <summary>Created on the pipeline thread (it reads the caller's preferences), on first use.</summary>
+        internal QueuedClientDiagnostics Diagnostics => _diagnostics ??= new QueuedClientDiagnostics(_wake,
+            StreamWanted("Verbose", "VerbosePreference"), StreamWanted("Debug", "DebugPreference"));
 
         protected CancellationToken CancellationToken => _cancellation.Token;
 
@@ -35,8 +42,10 @@ namespace CodeCatalyst.Cmdlets
 
         public void Dispose()
         {
+            // Work nobody will read any more (a page read ahead, reads cut short by Select-Object -First) stops here.
+            CancelOutstandingWork();
             _cancellation.Dispose();
-            _diagnostics?.Signal.Dispose();
+            _wake.Dispose();
             GC.SuppressFinalize(this);
         }
 
@@ -46,17 +55,10 @@ namespace CodeCatalyst.Cmdlets
         /// </summary>
         internal T Run<T>(Func<CancellationToken, Task<T>> work)
         {
-            Task<T> task;
             try
             {
-                task = work(_cancellation.Token);
-                var handles = new WaitHandle[] { ((IAsyncResult)task).AsyncWaitHandle, Diagnostics.Signal };
-                while (!task.IsCompleted)
-                {
-                    WaitHandle.WaitAny(handles);
-                    FlushDiagnostics();
-                }
-
+                var task = Start(work);
+                while (!task.IsCompleted) WaitForWork();
                 FlushDiagnostics();
                 return task.GetAwaiter().GetResult();
             }
@@ -69,6 +71,89 @@ namespace CodeCatalyst.Cmdlets
             {
                 FlushDiagnostics();
                 throw;
+            }
+        }
+
+        /// <summary>Starts async work whose completion wakes <see cref="WaitForWork"/>.</summary>
+        internal Task<T> Start<T>(Func<CancellationToken, Task<T>> work)
+        {
+            var task = work(_cancellation.Token);
+            if (!task.IsCompleted)
+            {
+                task.ContinueWith((_, wake) => SetQuietly((ManualResetEventSlim)wake!), _wake, CancellationToken.None,
+                    TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            }
+
+            return task;
+        }
+
+        /// <summary>
+        /// Blocks the pipeline thread until started work completes or a diagnostic arrives, then writes the
+        /// diagnostics. Callers check their work after each return: a wake-up says something happened, not what.
+        /// </summary>
+        internal void WaitForWork()
+        {
+            _wake.Wait();
+            // Reset before looking: anything that completes from here on sets the event again.
+            _wake.Reset();
+            FlushDiagnostics();
+        }
+
+        /// <summary>Cancels all work still running, as Ctrl+C would; used when a command ends with work outstanding.</summary>
+        internal void CancelOutstandingWork()
+        {
+            try
+            {
+                _cancellation.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+        }
+
+        internal bool IsStopping => _cancellation.IsCancellationRequested;
+
+        private static void SetQuietly(ManualResetEventSlim wake)
+        {
+            try
+            {
+                wake.Set();
+            }
+            catch (ObjectDisposedException)
+            {
+                // Work abandoned by a finished command completed after it was disposed.
+            }
+        }
+
+        /// <summary>
+        /// Whether WriteVerbose or WriteDebug would write anything, decided as the engine does: an explicit
+        /// -Verbose/-Debug wins (-Debug also turns on verbose), else the caller's preference variable.
+        /// </summary>
+        private bool StreamWanted(string switchName, string preferenceVariable)
+        {
+            var bound = MyInvocation?.BoundParameters;
+            if (bound != null)
+            {
+                if (bound.TryGetValue(switchName, out var value) && value is SwitchParameter explicitSwitch) return explicitSwitch.IsPresent;
+                if (switchName == "Verbose" && bound.TryGetValue("Debug", out var debug) && debug is SwitchParameter debugSwitch &&
+                    debugSwitch.IsPresent)
+                {
+                    return true;
+                }
+            }
+
+            try
+            {
+                var preference = GetVariableValue(preferenceVariable);
+                if (preference == null) return false;
+                var action = preference is ActionPreference set
+                    ? set
+                    : (ActionPreference)LanguagePrimitives.ConvertTo(preference, typeof(ActionPreference), CultureInfo.InvariantCulture);
+                return action != ActionPreference.SilentlyContinue && action != ActionPreference.Ignore;
+            }
+            catch (Exception exception) when (exception is PSInvalidCastException || exception is InvalidOperationException)
+            {
+                return true; // unreadable: keep the messages rather than lose them
             }
         }
 
@@ -169,7 +254,7 @@ namespace CodeCatalyst.Cmdlets
                 SessionToken = defaults?.Token,
                 SessionProfileName = defaults?.ProfileName,
             };
-            var userAgent = ModuleInfo.UserAgent(typeof(PSObject).Assembly.GetName().Version);
+            var userAgent = ProcessUserAgent.Value;
             var httpClient = HttpClientProvider.CreateClient();
             var attempts = maxAttempts ?? defaults?.MaxAttempts ?? MaxAttemptsFromEnvironment();
             var requestTimeout = (requestTimeoutSec ?? defaults?.RequestTimeoutSec).HasValue
@@ -185,6 +270,10 @@ namespace CodeCatalyst.Cmdlets
             };
             return new CodeCatalystApi(new CodeCatalystClient(settings, httpClient, Diagnostics));
         }
+
+        // The engine's version cannot change within a process; reading it (Assembly.GetName) costs on every call.
+        private static readonly Lazy<string> ProcessUserAgent =
+            new Lazy<string>(() => ModuleInfo.UserAgent(typeof(PSObject).Assembly.GetName().Version));
 
         /// <summary>AWS_MAX_ATTEMPTS, as the AWS SDKs read it; ignored unless it is a sensible number.</summary>
         internal static int MaxAttemptsFromEnvironment()

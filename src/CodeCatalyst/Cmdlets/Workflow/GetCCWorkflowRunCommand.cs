@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using CodeCatalyst.Core;
 using CodeCatalyst.Models;
 
 namespace CodeCatalyst.Cmdlets.Workflow
@@ -37,6 +38,17 @@ namespace CodeCatalyst.Cmdlets.Workflow
         [ValidateNotNull]
         public IWorkflowRunReference? InputObject { get; set; }
 
+        /// <summary>
+        /// How many runs are read at once when several are asked for (by -Id or from the pipeline). Results still
+        /// come out in input order; 1 reads them one after another.
+        /// </summary>
+        [Parameter(ParameterSetName = IdSet)]
+        [Parameter(ParameterSetName = InputObjectSet)]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 8;
+
+        private OrderedConcurrentCalls<WorkflowRun>? _reads;
+
         protected override void ProcessRecord()
         {
             if (!TryResolveSpaceAndProject(SpaceName, ProjectName, out var space, out var project)) return;
@@ -52,7 +64,9 @@ namespace CodeCatalyst.Cmdlets.Workflow
             {
                 try
                 {
-                    WritePages((next, size, token) => Api.ListWorkflowRunsAsync(space, project, WorkflowId, next, size, token));
+                    var pages = new PageReadAhead<WorkflowRunSummary>(
+                        (next, size, token) => Api.ListWorkflowRunsAsync(space, project, WorkflowId, next, size, token));
+                    WritePages(pages.FetchAsync);
                 }
                 catch (CodeCatalystException exception)
                 {
@@ -62,17 +76,15 @@ namespace CodeCatalyst.Cmdlets.Workflow
                 return;
             }
 
+            // Reads overlap across ids and across piped objects; the token is resolved once before they do.
+            _reads ??= new OrderedConcurrentCalls<WorkflowRun>(this, ThrottleLimit, run => WriteObject(run),
+                () => Api.Client.TokenSource != null);
             foreach (var id in ids)
             {
-                try
-                {
-                    WriteObject(Run(token => Api.GetWorkflowRunAsync(space, project, id, token)));
-                }
-                catch (CodeCatalystException exception)
-                {
-                    WriteFailure(exception, id);
-                }
+                _reads.Add(id, token => Api.GetWorkflowRunAsync(space, project, id, token));
             }
         }
+
+        protected override void EndProcessing() => _reads?.Drain();
     }
 }

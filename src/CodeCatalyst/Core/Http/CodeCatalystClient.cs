@@ -362,6 +362,7 @@ namespace CodeCatalyst.Core.Http
 
         private void WriteRequestDebug(HttpRequestMessage message)
         {
+            if (!_diagnostics.IsDebugEnabled) return; // nobody listens: skip building the text
             var text = new StringBuilder();
             text.Append("HTTP request: ").Append(message.Method).Append(' ').Append(message.RequestUri);
             foreach (var header in message.Headers)
@@ -385,6 +386,7 @@ namespace CodeCatalyst.Core.Http
 
         private void WriteResponseDebug(HttpResponseMessage response)
         {
+            if (!_diagnostics.IsDebugEnabled) return;
             var text = new StringBuilder();
             text.Append("HTTP response: ").Append((int)response.StatusCode).Append(' ').Append(response.ReasonPhrase);
             foreach (var header in response.Headers.Concat(response.Content.Headers))

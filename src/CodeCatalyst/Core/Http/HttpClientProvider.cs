@@ -32,7 +32,10 @@ namespace CodeCatalyst.Core.Http
                     UseCookies = false,
                     AllowAutoRedirect = false,
                     AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
-                });
+                })
+                // The factory's logging handlers log to no provider here yet cost two async hops per request;
+                // CodeCatalystClient reports requests itself (verbose, debug).
+                .RemoveAllLoggers();
             return services.BuildServiceProvider().GetRequiredService<IHttpClientFactory>();
         }
     }

@@ -7,6 +7,9 @@ namespace CodeCatalyst.Core.Http
     /// <summary>Where the core reports what it is doing. Called from any thread.</summary>
     internal interface IClientDiagnostics
     {
+        /// <summary>Whether debug messages are written anywhere; building them (headers and all) is skipped otherwise.</summary>
+        bool IsDebugEnabled { get; }
+
         void Verbose(string message);
         void Debug(string message);
         void Warning(string message);
@@ -21,17 +24,39 @@ namespace CodeCatalyst.Core.Http
 
     /// <summary>
     /// Collects diagnostics raised on pool threads so the cmdlet can write them on the pipeline thread, the only
-    /// thread PowerShell lets write to its streams. <see cref="Signal"/> wakes the pipeline thread as messages arrive.
+    /// thread PowerShell lets write to its streams. <see cref="Wake"/> wakes the pipeline thread as messages arrive.
+    /// Messages of a stream nobody listens to (the preference is SilentlyContinue) are dropped here: queueing them
+    /// would only wake the pipeline thread for PowerShell to discard them.
     /// </summary>
     internal sealed class QueuedClientDiagnostics : IClientDiagnostics
     {
         private readonly ConcurrentQueue<(DiagnosticKind Kind, string Message)> _messages =
             new ConcurrentQueue<(DiagnosticKind, string)>();
 
-        public AutoResetEvent Signal { get; } = new AutoResetEvent(false);
+        private readonly bool _verboseEnabled;
 
-        public void Verbose(string message) => Enqueue(DiagnosticKind.Verbose, message);
-        public void Debug(string message) => Enqueue(DiagnosticKind.Debug, message);
+        public QueuedClientDiagnostics(ManualResetEventSlim wake, bool verboseEnabled = true, bool debugEnabled = true)
+        {
+            Wake = wake;
+            _verboseEnabled = verboseEnabled;
+            IsDebugEnabled = debugEnabled;
+        }
+
+        /// <summary>Set whenever a message is queued; shared with the work the pipeline thread waits for.</summary>
+        public ManualResetEventSlim Wake { get; }
+
+        public bool IsDebugEnabled { get; }
+
+        public void Verbose(string message)
+        {
+            if (_verboseEnabled) Enqueue(DiagnosticKind.Verbose, message);
+        }
+
+        public void Debug(string message)
+        {
+            if (IsDebugEnabled) Enqueue(DiagnosticKind.Debug, message);
+        }
+
         public void Warning(string message) => Enqueue(DiagnosticKind.Warning, message);
 
         public bool TryDequeue(out (DiagnosticKind Kind, string Message) message) => _messages.TryDequeue(out message);
@@ -41,7 +66,7 @@ namespace CodeCatalyst.Core.Http
             _messages.Enqueue((kind, message));
             try
             {
-                Signal.Set();
+                Wake.Set();
             }
             catch (ObjectDisposedException)
             {
