@@ -14,12 +14,10 @@ namespace CodeCatalyst.Tests.Infrastructure
     /// 404 ResourceNotFound, or never), and records how many requests were in flight at once, the order it answered
     /// them in, and how many the client abandoned.
     /// </summary>
-    public sealed class DelayingRunStub : IDisposable
+    public sealed class DelayingRunStub : LoopbackServer
     {
         private static readonly Regex RunPath = new(@"^GET /v1/spaces/([^/]+)/projects/([^/]+)/workflowRuns/([^ /?]+) ", RegexOptions.CultureInvariant);
 
-        private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-        private readonly CancellationTokenSource _stop = new();
         private readonly Func<string, TimeSpan?> _delayFor;
         private readonly Func<string, bool> _isMissing;
         private int _inFlight;
@@ -32,11 +30,8 @@ namespace CodeCatalyst.Tests.Infrastructure
         {
             _delayFor = delayFor;
             _isMissing = isMissing ?? (_ => false);
-            _listener.Start();
-            _ = AcceptLoopAsync();
+            Start();
         }
-
-        public Uri BaseAddress => new($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
 
         /// <summary>The most requests the server held at the same moment.</summary>
         public int MaxInFlight => Volatile.Read(ref _maxInFlight);
@@ -50,100 +45,72 @@ namespace CodeCatalyst.Tests.Infrastructure
 
         public ConcurrentQueue<string> AnsweredInOrder { get; } = new();
 
-        private async Task AcceptLoopAsync()
+        protected override async Task ServeAsync(NetworkStream stream)
         {
-            while (!_stop.IsCancellationRequested)
+            var buffer = new byte[16384];
+            var head = new StringBuilder();
+            try
             {
-                TcpClient client;
-                try
+                while (!head.ToString().Contains("\r\n\r\n"))
                 {
-                    client = await _listener.AcceptTcpClientAsync(_stop.Token);
+                    var read = await stream.ReadAsync(buffer, Stopping);
+                    if (read == 0) return;
+                    head.Append(Encoding.ASCII.GetString(buffer, 0, read));
                 }
-                catch
+            }
+            catch
+            {
+                return;
+            }
+
+            var match = RunPath.Match(head.ToString());
+            var id = match.Success ? Uri.UnescapeDataString(match.Groups[3].Value) : "";
+            Received.Enqueue(id);
+            var now = Interlocked.Increment(ref _inFlight);
+            int seen;
+            while (now > (seen = Volatile.Read(ref _maxInFlight)) && Interlocked.CompareExchange(ref _maxInFlight, now, seen) != seen)
+            {
+            }
+
+            var counted = true;
+            try
+            {
+                var delay = _delayFor(id);
+                // Reading while waiting notices a client that gives up (its read returns 0).
+                var closed = stream.ReadAsync(buffer, Stopping).AsTask();
+                var wait = delay.HasValue ? Task.Delay(delay.Value, Stopping) : Task.Delay(Timeout.Infinite, Stopping);
+                if (await Task.WhenAny(closed, wait) == closed)
                 {
+                    Interlocked.Increment(ref _abandoned);
                     return;
                 }
 
-                _ = ServeAsync(client);
+                await wait;
+                var missing = _isMissing(id);
+                var body = missing
+                    ? $"{{\"message\":\"Workflow run {id} was not found.\"}}"
+                    : $"{{\"spaceName\":\"{match.Groups[1].Value}\",\"projectName\":\"{match.Groups[2].Value}\",\"id\":\"{id}\"," +
+                      "\"workflowId\":\"9c7a4e52-3b1f-4d8e-a0c6-5f2e7d1b8a93\",\"status\":\"SUCCEEDED\",\"statusReasons\":[]," +
+                      "\"startTime\":\"2026-01-15T09:30:00.000Z\",\"lastUpdatedTime\":\"2026-01-15T09:34:12.345Z\"}";
+                var bytes = Encoding.UTF8.GetBytes(body);
+                var status = missing ? "404 Not Found\r\nx-amzn-ErrorType: ResourceNotFoundException" : "200 OK";
+                var response = $"HTTP/1.1 {status}\r\nContent-Type: application/json\r\nx-amzn-RequestId: stub-{id}\r\n" +
+                               $"Content-Length: {bytes.Length}\r\nConnection: close\r\n\r\n";
+                AnsweredInOrder.Enqueue(id);
+                // No longer in flight once answered: the client may start its next request as soon as it reads this.
+                Interlocked.Decrement(ref _inFlight);
+                counted = false;
+                await stream.WriteAsync(Encoding.ASCII.GetBytes(response), Stopping);
+                await stream.WriteAsync(bytes, Stopping);
             }
-        }
-
-        private async Task ServeAsync(TcpClient client)
-        {
-            using (client)
+            catch
             {
-                var stream = client.GetStream();
-                var buffer = new byte[16384];
-                var head = new StringBuilder();
-                try
-                {
-                    while (!head.ToString().Contains("\r\n\r\n"))
-                    {
-                        var read = await stream.ReadAsync(buffer, _stop.Token);
-                        if (read == 0) return;
-                        head.Append(Encoding.ASCII.GetString(buffer, 0, read));
-                    }
-                }
-                catch
-                {
-                    return;
-                }
-
-                var match = RunPath.Match(head.ToString());
-                var id = match.Success ? Uri.UnescapeDataString(match.Groups[3].Value) : "";
-                Received.Enqueue(id);
-                var now = Interlocked.Increment(ref _inFlight);
-                int seen;
-                while (now > (seen = Volatile.Read(ref _maxInFlight)) && Interlocked.CompareExchange(ref _maxInFlight, now, seen) != seen)
-                {
-                }
-
-                var counted = true;
-                try
-                {
-                    var delay = _delayFor(id);
-                    // Reading while waiting notices a client that gives up (its read returns 0).
-                    var closed = stream.ReadAsync(buffer, _stop.Token).AsTask();
-                    var wait = delay.HasValue ? Task.Delay(delay.Value, _stop.Token) : Task.Delay(Timeout.Infinite, _stop.Token);
-                    if (await Task.WhenAny(closed, wait) == closed)
-                    {
-                        Interlocked.Increment(ref _abandoned);
-                        return;
-                    }
-
-                    await wait;
-                    var missing = _isMissing(id);
-                    var body = missing
-                        ? $"{{\"message\":\"Workflow run {id} was not found.\"}}"
-                        : $"{{\"spaceName\":\"{match.Groups[1].Value}\",\"projectName\":\"{match.Groups[2].Value}\",\"id\":\"{id}\"," +
-                          "\"workflowId\":\"9c7a4e52-3b1f-4d8e-a0c6-5f2e7d1b8a93\",\"status\":\"SUCCEEDED\",\"statusReasons\":[]," +
-                          "\"startTime\":\"2026-01-15T09:30:00.000Z\",\"lastUpdatedTime\":\"2026-01-15T09:34:12.345Z\"}";
-                    var bytes = Encoding.UTF8.GetBytes(body);
-                    var status = missing ? "404 Not Found\r\nx-amzn-ErrorType: ResourceNotFoundException" : "200 OK";
-                    var response = $"HTTP/1.1 {status}\r\nContent-Type: application/json\r\nx-amzn-RequestId: stub-{id}\r\n" +
-                                   $"Content-Length: {bytes.Length}\r\nConnection: close\r\n\r\n";
-                    AnsweredInOrder.Enqueue(id);
-                    // No longer in flight once answered: the client may start its next request as soon as it reads this.
-                    Interlocked.Decrement(ref _inFlight);
-                    counted = false;
-                    await stream.WriteAsync(Encoding.ASCII.GetBytes(response), _stop.Token);
-                    await stream.WriteAsync(bytes, _stop.Token);
-                }
-                catch
-                {
-                    // The client went away or the stub is stopping.
-                }
-                finally
-                {
-                    if (counted) Interlocked.Decrement(ref _inFlight);
-                }
+                // The client went away or the stub is stopping.
             }
-        }
-
-        public void Dispose()
-        {
-            _stop.Cancel();
-            _listener.Stop();
+            finally
+            {
+                if (counted) Interlocked.Decrement(ref _inFlight);
+            }
         }
     }
 }

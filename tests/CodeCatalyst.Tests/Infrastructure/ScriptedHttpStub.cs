@@ -82,97 +82,70 @@ namespace CodeCatalyst.Tests.Infrastructure
     /// A loopback HTTP/1.1 server whose every answer the test scripts: any status, headers and body, a body of any
     /// size streamed in chunks, or no answer at all. For the server behaviour the emulator must never show.
     /// </summary>
-    public sealed class ScriptedHttpStub : IDisposable
+    public sealed class ScriptedHttpStub : LoopbackServer
     {
-        private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-        private readonly CancellationTokenSource _stop = new();
         private readonly Func<StubRequest, StubResponse> _respond;
 
         public ScriptedHttpStub(Func<StubRequest, StubResponse> respond)
         {
             _respond = respond;
-            _listener.Start();
-            _ = AcceptLoopAsync();
+            Start();
         }
-
-        public Uri BaseAddress => new($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
 
         public ConcurrentQueue<StubRequest> Requests { get; } = new();
 
-        private async Task AcceptLoopAsync()
+        protected override async Task ServeAsync(NetworkStream stream)
         {
-            while (!_stop.IsCancellationRequested)
+            try
             {
-                TcpClient client;
-                try
+                var received = new MemoryStream();
+                var buffer = new byte[16384];
+                int headEnd;
+                while ((headEnd = IndexOfHeadEnd(received)) < 0)
                 {
-                    client = await _listener.AcceptTcpClientAsync(_stop.Token);
+                    var read = await stream.ReadAsync(buffer, Stopping);
+                    if (read == 0) return;
+                    received.Write(buffer, 0, read);
                 }
-                catch
+
+                var request = new StubRequest(Encoding.ASCII.GetString(received.GetBuffer(), 0, headEnd));
+                // Read the request body too, so closing the connection afterwards cannot reset it under the client.
+                var bodyLength = request.Headers.TryGetValue("Content-Length", out var length) ? int.Parse(length) : 0;
+                var have = (int)received.Length - (headEnd + 4);
+                while (have < bodyLength)
                 {
+                    var read = await stream.ReadAsync(buffer, Stopping);
+                    if (read == 0) return;
+                    have += read;
+                }
+
+                Requests.Enqueue(request);
+                var response = _respond(request);
+                if (response.Hang)
+                {
+                    await Task.Delay(Timeout.Infinite, Stopping);
                     return;
                 }
 
-                _ = ServeAsync(client);
+                var head = new StringBuilder($"HTTP/1.1 {response.Status} {response.Reason}\r\n");
+                foreach (var header in response.Headers) head.Append(header.Key).Append(": ").Append(header.Value).Append("\r\n");
+                head.Append(response.StreamBody != null ? "Transfer-Encoding: chunked\r\n" : $"Content-Length: {response.DeclaredLength ?? response.Body.Length}\r\n");
+                head.Append("Connection: close\r\n\r\n");
+                await stream.WriteAsync(Encoding.ASCII.GetBytes(head.ToString()), Stopping);
+                if (response.StreamBody != null)
+                {
+                    await response.StreamBody(new ChunkedStream(stream), Stopping);
+                    await stream.WriteAsync(Encoding.ASCII.GetBytes("0\r\n\r\n"), Stopping);
+                }
+                else
+                {
+                    await stream.WriteAsync(response.Body, Stopping);
+                    if (response.DeclaredLength > response.Body.Length) await Task.Delay(Timeout.Infinite, Stopping);
+                }
             }
-        }
-
-        private async Task ServeAsync(TcpClient client)
-        {
-            using (client)
+            catch
             {
-                var stream = client.GetStream();
-                try
-                {
-                    var received = new MemoryStream();
-                    var buffer = new byte[16384];
-                    int headEnd;
-                    while ((headEnd = IndexOfHeadEnd(received)) < 0)
-                    {
-                        var read = await stream.ReadAsync(buffer, _stop.Token);
-                        if (read == 0) return;
-                        received.Write(buffer, 0, read);
-                    }
-
-                    var request = new StubRequest(Encoding.ASCII.GetString(received.GetBuffer(), 0, headEnd));
-                    // Read the request body too, so closing the connection afterwards cannot reset it under the client.
-                    var bodyLength = request.Headers.TryGetValue("Content-Length", out var length) ? int.Parse(length) : 0;
-                    var have = (int)received.Length - (headEnd + 4);
-                    while (have < bodyLength)
-                    {
-                        var read = await stream.ReadAsync(buffer, _stop.Token);
-                        if (read == 0) return;
-                        have += read;
-                    }
-
-                    Requests.Enqueue(request);
-                    var response = _respond(request);
-                    if (response.Hang)
-                    {
-                        await Task.Delay(Timeout.Infinite, _stop.Token);
-                        return;
-                    }
-
-                    var head = new StringBuilder($"HTTP/1.1 {response.Status} {response.Reason}\r\n");
-                    foreach (var header in response.Headers) head.Append(header.Key).Append(": ").Append(header.Value).Append("\r\n");
-                    head.Append(response.StreamBody != null ? "Transfer-Encoding: chunked\r\n" : $"Content-Length: {response.DeclaredLength ?? response.Body.Length}\r\n");
-                    head.Append("Connection: close\r\n\r\n");
-                    await stream.WriteAsync(Encoding.ASCII.GetBytes(head.ToString()), _stop.Token);
-                    if (response.StreamBody != null)
-                    {
-                        await response.StreamBody(new ChunkedStream(stream), _stop.Token);
-                        await stream.WriteAsync(Encoding.ASCII.GetBytes("0\r\n\r\n"), _stop.Token);
-                    }
-                    else
-                    {
-                        await stream.WriteAsync(response.Body, _stop.Token);
-                        if (response.DeclaredLength > response.Body.Length) await Task.Delay(Timeout.Infinite, _stop.Token);
-                    }
-                }
-                catch
-                {
-                    // The client went away (as it should, from an oversized or endless answer) or the stub is stopping.
-                }
+                // The client went away (as it should, from an oversized or endless answer) or the stub is stopping.
             }
         }
 
@@ -185,12 +158,6 @@ namespace CodeCatalyst.Tests.Infrastructure
             }
 
             return -1;
-        }
-
-        public void Dispose()
-        {
-            _stop.Cancel();
-            _listener.Stop();
         }
 
         /// <summary>Frames each write as one HTTP chunk.</summary>
