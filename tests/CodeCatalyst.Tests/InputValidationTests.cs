@@ -33,6 +33,8 @@ namespace CodeCatalyst.Tests
             Assert.StartsWith("InvalidParameterValue,", error.FullyQualifiedErrorId);
             Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
             Assert.Contains("-" + parameter, error.Exception.Message);
+            // The line break is shown as \n, so the user sees why a name that looks right was refused.
+            Assert.Contains("\\n'", error.Exception.Message);
             Assert.Empty(result.Output);
             Assert.Equal(0, _session.ApiRequestCount());
         }

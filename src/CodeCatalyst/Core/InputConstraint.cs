@@ -60,16 +60,38 @@ namespace CodeCatalyst.Core
             if (value!.Length < MinLength || value.Length > MaxLength)
             {
                 throw new CodeCatalystInputException(parameterName,
-                    $"-{parameterName} '{value}' is {value.Length} characters long; it must be {MinLength} to {MaxLength} characters.");
+                    $"-{parameterName} '{Printable(value)}' is {value.Length} characters long; it must be {MinLength} to {MaxLength} characters.");
             }
 
             if (_pattern != null && !_pattern.IsMatch(value))
             {
                 throw new CodeCatalystInputException(parameterName,
-                    $"-{parameterName} '{value}' is not a valid {Description}: use {Hint} (pattern {Pattern}).");
+                    $"-{parameterName} '{Printable(value)}' is not a valid {Description}: use {Hint} (pattern {Pattern}).");
             }
 
             return value;
+        }
+
+        /// <summary>The value as a message can show it: a line break or other control character is written as \n or
+        /// \u00XX, so the user sees why a name that looks right was refused.</summary>
+        private static string Printable(string value)
+        {
+            var builder = new System.Text.StringBuilder(value.Length);
+            foreach (var character in value)
+            {
+                switch (character)
+                {
+                    case '\n': builder.Append("\\n"); break;
+                    case '\r': builder.Append("\\r"); break;
+                    case '\t': builder.Append("\\t"); break;
+                    default:
+                        if (char.IsControl(character)) builder.Append("\\u").Append(((int)character).ToString("x4"));
+                        else builder.Append(character);
+                        break;
+                }
+            }
+
+            return builder.ToString();
         }
     }
 }
