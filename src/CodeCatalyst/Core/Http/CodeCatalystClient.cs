@@ -76,6 +76,7 @@ namespace CodeCatalyst.Core.Http
         private readonly HttpClient _httpClient;
         private readonly IClientDiagnostics _diagnostics;
         private readonly RetryPolicy _retryPolicy;
+        private readonly string _basePath;
         private readonly SemaphoreSlim _tokenGate = new SemaphoreSlim(1, 1);
         private readonly List<string> _tokenValues = new List<string>();
         private volatile BearerToken? _token;
@@ -86,6 +87,8 @@ namespace CodeCatalyst.Core.Http
             _httpClient = httpClient;
             _diagnostics = diagnostics;
             _retryPolicy = new RetryPolicy(settings.MaxAttempts, settings.RetryBaseDelay);
+            // Keep any base path of a custom endpoint (a proxy under /codecatalyst/, say).
+            _basePath = settings.Endpoint.GetLeftPart(UriPartial.Path).TrimEnd('/');
         }
 
         public Uri Endpoint => _settings.Endpoint;
@@ -236,8 +239,11 @@ namespace CodeCatalyst.Core.Http
                     using (response)
                     {
                         var status = (int)response.StatusCode;
-                        _diagnostics.Verbose(
-                            $"{request.Method} {request.PathAndQuery} -> {status} {ServiceTextForDisplay(response.ReasonPhrase ?? "", 100)} in {stopwatch.ElapsedMilliseconds} ms (attempt {attempt} of {maxAttempts})");
+                        if (_diagnostics.IsVerboseEnabled) // the line costs a formatted string and a redaction pass per call
+                        {
+                            _diagnostics.Verbose(
+                                $"{request.Method} {request.PathAndQuery} -> {status} {ServiceTextForDisplay(response.ReasonPhrase ?? "", 100)} in {stopwatch.ElapsedMilliseconds} ms (attempt {attempt} of {maxAttempts})");
+                        }
                         WriteResponseDebug(response);
 
                         var requestId = RequestIdOf(response);
@@ -273,13 +279,11 @@ namespace CodeCatalyst.Core.Http
 
         private HttpRequestMessage BuildMessage(ServiceRequest request, BearerToken token)
         {
-            // Keep any base path of a custom endpoint (a proxy under /codecatalyst/, say).
-            var basePath = _settings.Endpoint.GetLeftPart(UriPartial.Path).TrimEnd('/');
-            var uri = new Uri(basePath + request.PathAndQuery);
+            var uri = new Uri(_basePath + request.PathAndQuery);
             var message = new HttpRequestMessage(request.Method, uri);
             message.Headers.TryAddWithoutValidation(AuthorizationHeader, "Bearer " + token.Value);
             message.Headers.TryAddWithoutValidation("User-Agent", _settings.UserAgent);
-            message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            message.Headers.TryAddWithoutValidation("Accept", "application/json"); // the same header, without parsing it per call
             if (request.JsonBody != null)
             {
                 message.Content = new ByteArrayContent(request.JsonBody);

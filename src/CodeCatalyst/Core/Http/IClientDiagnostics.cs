@@ -10,6 +10,9 @@ namespace CodeCatalyst.Core.Http
         /// <summary>Whether debug messages are written anywhere; building them (headers and all) is skipped otherwise.</summary>
         bool IsDebugEnabled { get; }
 
+        /// <summary>Whether verbose messages are written anywhere; per-request lines are not built otherwise.</summary>
+        bool IsVerboseEnabled { get; }
+
         void Verbose(string message);
         void Debug(string message);
         void Warning(string message);
@@ -33,12 +36,10 @@ namespace CodeCatalyst.Core.Http
         private readonly ConcurrentQueue<(DiagnosticKind Kind, string Message)> _messages =
             new ConcurrentQueue<(DiagnosticKind, string)>();
 
-        private readonly bool _verboseEnabled;
-
         public QueuedClientDiagnostics(ManualResetEventSlim wake, bool verboseEnabled = true, bool debugEnabled = true)
         {
             Wake = wake;
-            _verboseEnabled = verboseEnabled;
+            IsVerboseEnabled = verboseEnabled;
             IsDebugEnabled = debugEnabled;
         }
 
@@ -47,9 +48,11 @@ namespace CodeCatalyst.Core.Http
 
         public bool IsDebugEnabled { get; }
 
+        public bool IsVerboseEnabled { get; }
+
         public void Verbose(string message)
         {
-            if (_verboseEnabled) Enqueue(DiagnosticKind.Verbose, message);
+            if (IsVerboseEnabled) Enqueue(DiagnosticKind.Verbose, message);
         }
 
         public void Debug(string message)
