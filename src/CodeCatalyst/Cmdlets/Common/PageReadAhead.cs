@@ -42,13 +42,16 @@ namespace CodeCatalyst.Cmdlets
             _ahead = null;
             _aheadToken = null;
             _pagesServed++;
-            return pageSize == null && _pagesServed >= 2 ? StartNextWhenDoneAsync(page, cancellationToken) : page;
+            return pageSize == null && _pagesServed >= 2 ? StartNextWhenDoneAsync(page, nextToken, cancellationToken) : page;
         }
 
-        private async Task<Page<T>> StartNextWhenDoneAsync(Task<Page<T>> page, CancellationToken cancellationToken)
+        private async Task<Page<T>> StartNextWhenDoneAsync(Task<Page<T>> page, string? sentToken, CancellationToken cancellationToken)
         {
             var result = await page.ConfigureAwait(false);
-            if (result.NextToken != null && !cancellationToken.IsCancellationRequested)
+            // A nextToken equal to the one sent ends the listing with an error (WritePages): asking for that page
+            // again would be a request nobody reads.
+            if (result.NextToken != null && !string.Equals(result.NextToken, sentToken, StringComparison.Ordinal) &&
+                !cancellationToken.IsCancellationRequested)
             {
                 // Set before this task completes, so the pipeline thread sees it when it asks for the next page.
                 _aheadToken = result.NextToken;
