@@ -33,8 +33,8 @@ namespace CodeCatalyst.Core.Http
     /// </summary>
     internal sealed class QueuedClientDiagnostics : IClientDiagnostics
     {
-        private readonly ConcurrentQueue<(DiagnosticKind Kind, string Message)> _messages =
-            new ConcurrentQueue<(DiagnosticKind, string)>();
+        // Made by the first message: most calls queue none, and an empty queue is a kilobyte per call.
+        private ConcurrentQueue<(DiagnosticKind Kind, string Message)>? _messages;
 
         public QueuedClientDiagnostics(ManualResetEventSlim wake, bool verboseEnabled = true, bool debugEnabled = true)
         {
@@ -62,11 +62,24 @@ namespace CodeCatalyst.Core.Http
 
         public void Warning(string message) => Enqueue(DiagnosticKind.Warning, message);
 
-        public bool TryDequeue(out (DiagnosticKind Kind, string Message) message) => _messages.TryDequeue(out message);
+        public bool TryDequeue(out (DiagnosticKind Kind, string Message) message)
+        {
+            var messages = Volatile.Read(ref _messages);
+            if (messages != null) return messages.TryDequeue(out message);
+            message = default;
+            return false;
+        }
 
         private void Enqueue(DiagnosticKind kind, string message)
         {
-            _messages.Enqueue((kind, message));
+            var messages = Volatile.Read(ref _messages);
+            if (messages == null)
+            {
+                Interlocked.CompareExchange(ref _messages, new ConcurrentQueue<(DiagnosticKind, string)>(), null);
+                messages = _messages!;
+            }
+
+            messages.Enqueue((kind, message));
             try
             {
                 Wake.Set();
