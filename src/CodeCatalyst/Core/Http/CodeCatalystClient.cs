@@ -145,7 +145,8 @@ namespace CodeCatalyst.Core.Http
                     if (!_tokenValues.Contains(resolved.Value)) _tokenValues.Add(resolved.Value);
                 }
 
-                if (current == null || !string.Equals(current.Value, resolved.Value, StringComparison.Ordinal))
+                if (_diagnostics.IsVerboseEnabled &&
+                    (current == null || !string.Equals(current.Value, resolved.Value, StringComparison.Ordinal)))
                 {
                     _diagnostics.Verbose(current == null ? $"Using the {resolved}." : $"The token was near its expiry; now using the {resolved}.");
                 }
