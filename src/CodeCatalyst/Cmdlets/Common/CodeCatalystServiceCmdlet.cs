@@ -54,8 +54,9 @@ namespace CodeCatalyst.Cmdlets
             space = project = null;
             try
             {
-                space = GivenOrDefault("SpaceName", spaceName, Defaults?.SpaceName);
-                project = GivenOrDefault("ProjectName", projectName, Defaults?.ProjectName);
+                var defaults = Defaults; // a session-variable lookup: once per record
+                space = GivenOrDefault("SpaceName", spaceName, defaults?.SpaceName);
+                project = GivenOrDefault("ProjectName", projectName, defaults?.ProjectName);
                 return true;
             }
             catch (CodeCatalystInputException exception)

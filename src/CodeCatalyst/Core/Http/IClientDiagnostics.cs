@@ -10,6 +10,9 @@ namespace CodeCatalyst.Core.Http
         /// <summary>Whether debug messages are written anywhere; building them (headers and all) is skipped otherwise.</summary>
         bool IsDebugEnabled { get; }
 
+        /// <summary>Whether verbose messages are written anywhere; per-request lines are not built otherwise.</summary>
+        bool IsVerboseEnabled { get; }
+
         void Verbose(string message);
         void Debug(string message);
         void Warning(string message);
@@ -30,15 +33,13 @@ namespace CodeCatalyst.Core.Http
     /// </summary>
     internal sealed class QueuedClientDiagnostics : IClientDiagnostics
     {
-        private readonly ConcurrentQueue<(DiagnosticKind Kind, string Message)> _messages =
-            new ConcurrentQueue<(DiagnosticKind, string)>();
-
-        private readonly bool _verboseEnabled;
+        // Made by the first message: most calls queue none, and an empty queue is a kilobyte per call.
+        private ConcurrentQueue<(DiagnosticKind Kind, string Message)>? _messages;
 
         public QueuedClientDiagnostics(ManualResetEventSlim wake, bool verboseEnabled = true, bool debugEnabled = true)
         {
             Wake = wake;
-            _verboseEnabled = verboseEnabled;
+            IsVerboseEnabled = verboseEnabled;
             IsDebugEnabled = debugEnabled;
         }
 
@@ -47,9 +48,11 @@ namespace CodeCatalyst.Core.Http
 
         public bool IsDebugEnabled { get; }
 
+        public bool IsVerboseEnabled { get; }
+
         public void Verbose(string message)
         {
-            if (_verboseEnabled) Enqueue(DiagnosticKind.Verbose, message);
+            if (IsVerboseEnabled) Enqueue(DiagnosticKind.Verbose, message);
         }
 
         public void Debug(string message)
@@ -59,11 +62,24 @@ namespace CodeCatalyst.Core.Http
 
         public void Warning(string message) => Enqueue(DiagnosticKind.Warning, message);
 
-        public bool TryDequeue(out (DiagnosticKind Kind, string Message) message) => _messages.TryDequeue(out message);
+        public bool TryDequeue(out (DiagnosticKind Kind, string Message) message)
+        {
+            var messages = Volatile.Read(ref _messages);
+            if (messages != null) return messages.TryDequeue(out message);
+            message = default;
+            return false;
+        }
 
         private void Enqueue(DiagnosticKind kind, string message)
         {
-            _messages.Enqueue((kind, message));
+            var messages = Volatile.Read(ref _messages);
+            if (messages == null)
+            {
+                Interlocked.CompareExchange(ref _messages, new ConcurrentQueue<(DiagnosticKind, string)>(), null);
+                messages = _messages!;
+            }
+
+            messages.Enqueue((kind, message));
             try
             {
                 Wake.Set();

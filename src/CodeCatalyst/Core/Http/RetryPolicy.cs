@@ -14,8 +14,10 @@ namespace CodeCatalyst.Core.Http
         private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(20);
         private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(60);
 
-        private readonly Random _jitter = new Random();
         private readonly object _jitterLock = new object();
+
+        // Made at the first retry: seeding a Random reads the OS's random source, a cost most calls never need.
+        private Random? _jitter;
 
         public RetryPolicy(int maxAttempts, TimeSpan baseDelay)
         {
@@ -40,7 +42,7 @@ namespace CodeCatalyst.Core.Http
             if (serverDelay.HasValue) return serverDelay.Value;
 
             double fraction;
-            lock (_jitterLock) fraction = _jitter.NextDouble();
+            lock (_jitterLock) fraction = (_jitter ??= new Random()).NextDouble();
             var exponential = BaseDelay.TotalMilliseconds * Math.Pow(2, nextAttempt - 2);
             return TimeSpan.FromMilliseconds(fraction * Math.Min(exponential, MaxBackoff.TotalMilliseconds));
         }
