@@ -54,6 +54,18 @@ namespace CodeCatalyst.Tests
         }
 
         [Fact]
+        public void Requests_ask_for_no_compressed_answer_as_botocore_does()
+        {
+            using var stub = new RawHttpStub(_ => "{\"identity\":\"user-1\"}");
+
+            var result = _shell.Run("Test-CCSession -EndpointUrl $args[0] -Token $args[1]", stub.BaseAddress, EmulatorSession.ToSecureString("stub-token"));
+
+            Assert.Empty(result.Errors);
+            Assert.True(stub.RequestHeads.TryPeek(out var head));
+            Assert.DoesNotContain(head!.Split("\r\n"), line => line.StartsWith("Accept-Encoding:", StringComparison.OrdinalIgnoreCase));
+        }
+
+        [Fact]
         public async Task Ctrl_C_cancels_a_request_the_server_never_answers()
         {
             using var stub = new RawHttpStub(_ => null);

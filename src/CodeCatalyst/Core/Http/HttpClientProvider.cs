@@ -31,7 +31,9 @@ namespace CodeCatalyst.Core.Http
                 {
                     UseCookies = false,
                     AllowAutoRedirect = false,
-                    AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+                    // No Accept-Encoding, as botocore sends none: the service's answers are small JSON, inflating
+                    // them cost several microseconds a call, and the size limit then counts the bytes on the wire.
+                    AutomaticDecompression = DecompressionMethods.None,
                 })
                 // The factory's logging handlers log to no provider here yet cost two async hops per request;
                 // CodeCatalystClient reports requests itself (verbose, debug).
