@@ -52,6 +52,23 @@ namespace CodeCatalyst.Tests
             Assert.DoesNotContain(Token, error.ToString() + error.ErrorDetails.Message + error.Exception);
         }
 
+        [Fact]
+        public void A_token_a_proxy_echoes_URL_encoded_is_redacted_too()
+        {
+            const string base64Token = "cc+wire/secret+token==";
+            var encoded = Uri.EscapeDataString(base64Token);
+            using var stub = new ScriptedHttpStub(_ => StubResponse.Json($"{{\"message\":\"see https://proxy.example/login?t={encoded}\"}}", 403,
+                ("x-amzn-ErrorType", "ProxyDenied"), ("x-echo-location", "https://proxy.example/login?t=" + encoded)));
+
+            var result = _shell.Run("$DebugPreference = 'Continue'; Test-CCSession -EndpointUrl $args[0] -Token $args[1] -Verbose -Debug",
+                stub.BaseAddress, EmulatorSession.ToSecureString(base64Token));
+
+            var error = Assert.Single(result.Errors);
+            Assert.Contains("login?t=<redacted>", error.Exception.Message);
+            Assert.DoesNotContain(encoded, result.AllText());
+            Assert.DoesNotContain(encoded, error.ToString() + error.ErrorDetails.Message + error.Exception);
+        }
+
         [Theory]
         [InlineData(401, ErrorCategory.PermissionDenied)]
         [InlineData(403, ErrorCategory.PermissionDenied)]

@@ -142,7 +142,11 @@ namespace CodeCatalyst.Core.Http
                 var resolved = await _settings.TokenSource(cancellationToken).ConfigureAwait(false);
                 lock (_tokenValues)
                 {
-                    if (!_tokenValues.Contains(resolved.Value)) _tokenValues.Add(resolved.Value);
+                    // A proxy may echo the token as sent or URL-encoded (in a redirect or a query it quotes back).
+                    foreach (var form in new[] { resolved.Value, Uri.EscapeDataString(resolved.Value) })
+                    {
+                        if (!_tokenValues.Contains(form)) _tokenValues.Add(form);
+                    }
                 }
 
                 if (_diagnostics.IsVerboseEnabled &&
