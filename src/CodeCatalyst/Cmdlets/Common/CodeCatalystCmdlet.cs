@@ -28,17 +28,7 @@ namespace CodeCatalyst.Cmdlets
 
         protected CancellationToken CancellationToken => _cancellation.Token;
 
-        protected override void StopProcessing()
-        {
-            try
-            {
-                _cancellation.Cancel();
-            }
-            catch (ObjectDisposedException)
-            {
-                // Ctrl+C arrived after the command had already finished.
-            }
-        }
+        protected override void StopProcessing() => CancelOutstandingWork();
 
         public void Dispose()
         {
@@ -108,6 +98,7 @@ namespace CodeCatalyst.Cmdlets
             }
             catch (ObjectDisposedException)
             {
+                // Ctrl+C arrived after the command had already finished.
             }
         }
 
@@ -257,9 +248,8 @@ namespace CodeCatalyst.Cmdlets
             var userAgent = ProcessUserAgent.Value;
             var httpClient = HttpClientProvider.CreateClient();
             var attempts = maxAttempts ?? defaults?.MaxAttempts ?? MaxAttemptsFromEnvironment();
-            var requestTimeout = (requestTimeoutSec ?? defaults?.RequestTimeoutSec).HasValue
-                ? TimeSpan.FromSeconds((requestTimeoutSec ?? defaults?.RequestTimeoutSec)!.Value)
-                : ClientSettings.DefaultRequestTimeout;
+            var timeoutSec = requestTimeoutSec ?? defaults?.RequestTimeoutSec;
+            var requestTimeout = timeoutSec.HasValue ? TimeSpan.FromSeconds(timeoutSec.Value) : ClientSettings.DefaultRequestTimeout;
             var sso = new SsoProfileTokenSource(httpClient, Diagnostics, userAgent, requestTimeout, attempts);
             var settings = new ClientSettings(endpoint,
                 cancellation => TokenResolver.ResolveAsync(sources, Environment.GetEnvironmentVariable, sso, cancellation))

@@ -11,6 +11,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
+using CodeCatalyst.Core.Http;
 
 namespace CodeCatalyst.Core.Auth
 {
@@ -208,7 +209,7 @@ namespace CodeCatalyst.Core.Auth
         private readonly string? _userAgent;
         private readonly TimeSpan _attemptTimeout;
         private readonly int _maxAttempts;
-        private readonly Random _jitter = new Random();
+        private readonly RetryPolicy _retryPolicy;
 
         /// <param name="httpClient">Shared; owned by the caller.</param>
         /// <param name="userAgent">User-Agent for the request.</param>
@@ -220,6 +221,7 @@ namespace CodeCatalyst.Core.Auth
             _userAgent = userAgent;
             _attemptTimeout = attemptTimeout ?? DefaultAttemptTimeout;
             _maxAttempts = Math.Max(1, maxAttempts);
+            _retryPolicy = new RetryPolicy(_maxAttempts, TimeSpan.FromSeconds(1));
         }
 
         /// <summary>POST {endpoint}/token with grantType=refresh_token. Throws <see cref="SsoOidcException"/> on any failure except cancellation.</summary>
@@ -233,13 +235,7 @@ namespace CodeCatalyst.Core.Auth
                 }
                 catch (SsoOidcException ex) when (attempt < _maxAttempts && IsRetryable(ex))
                 {
-                    double fraction;
-                    lock (_jitter)
-                    {
-                        fraction = _jitter.NextDouble();
-                    }
-
-                    await Task.Delay(TimeSpan.FromMilliseconds(fraction * 1000 * Math.Pow(2, attempt - 1)), cancellationToken).ConfigureAwait(false);
+                    await Task.Delay(_retryPolicy.DelayBefore(attempt + 1, null), cancellationToken).ConfigureAwait(false);
                 }
             }
         }
@@ -270,7 +266,7 @@ namespace CodeCatalyst.Core.Auth
                 try
                 {
                     response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-                    body = response.Content == null ? new byte[0] : await ReadLimitedAsync(response.Content, timeout.Token).ConfigureAwait(false);
+                    body = response.Content == null ? new byte[0] : await BoundedContent.ReadAsync(response.Content, MaxResponseBytes, timeout.Token).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
@@ -304,45 +300,6 @@ namespace CodeCatalyst.Core.Auth
                     }
 
                     return ParseSuccess(body);
-                }
-            }
-        }
-
-        /// <summary>The body, or null when it is larger than <see cref="MaxResponseBytes"/>.</summary>
-        private static async Task<byte[]?> ReadLimitedAsync(HttpContent content, CancellationToken cancellationToken)
-        {
-            if (content.Headers.ContentLength > MaxResponseBytes)
-            {
-                return null;
-            }
-
-            using (Stream stream = await content.ReadAsStreamAsync().ConfigureAwait(false))
-            // .NET Framework's response stream ignores the token; closing it is what ends a read that never completes.
-            using (cancellationToken.Register(state => ((IDisposable)state!).Dispose(), stream))
-            using (var buffer = new MemoryStream())
-            {
-                var chunk = new byte[16384];
-                try
-                {
-                    while (true)
-                    {
-                        int read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false);
-                        if (read == 0)
-                        {
-                            return buffer.ToArray();
-                        }
-
-                        if (buffer.Length + read > MaxResponseBytes)
-                        {
-                            return null;
-                        }
-
-                        buffer.Write(chunk, 0, read);
-                    }
-                }
-                catch (Exception ex) when (!(ex is OperationCanceledException) && cancellationToken.IsCancellationRequested)
-                {
-                    throw new OperationCanceledException(cancellationToken);
                 }
             }
         }

@@ -212,7 +212,7 @@ namespace CodeCatalyst.Core.Http
                         // Headers first, then the body through a size limit: a huge or endless answer is never buffered whole.
                         response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token)
                             .ConfigureAwait(false);
-                        body = await ReadBodyAsync(response.Content, _settings.MaxResponseBytes, timeout.Token).ConfigureAwait(false);
+                        body = await BoundedContent.ReadAsync(response.Content, _settings.MaxResponseBytes, timeout.Token).ConfigureAwait(false);
                     }
                     catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                     {
@@ -296,67 +296,6 @@ namespace CodeCatalyst.Core.Http
             }
 
             return message;
-        }
-
-        /// <summary>The body, or null when it is (or says it will be) larger than <paramref name="limit"/>.</summary>
-        private static async Task<byte[]?> ReadBodyAsync(HttpContent content, long limit, CancellationToken cancellationToken)
-        {
-            var declared = content.Headers.ContentLength;
-            if (declared > limit) return null;
-            using (var stream = await content.ReadAsStreamAsync().ConfigureAwait(false))
-            // .NET Framework's response stream ignores the token; closing it is what ends a read that never completes.
-            using (cancellationToken.Register(state => ((IDisposable)state!).Dispose(), stream))
-            {
-                try
-                {
-                    return declared.HasValue && declared.Value <= int.MaxValue
-                        ? await ReadDeclaredLengthAsync(stream, (int)declared.Value, cancellationToken).ConfigureAwait(false)
-                        : await ReadToEndWithinAsync(stream, limit, cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception exception) when (!(exception is OperationCanceledException) && cancellationToken.IsCancellationRequested)
-                {
-                    throw new OperationCanceledException(cancellationToken);
-                }
-            }
-        }
-
-        /// <summary>
-        /// The service says how long its answers are: read straight into an array of that size, with no growing
-        /// buffer and no copy (the usual case, and a per-call cost worth saving).
-        /// </summary>
-        private static async Task<byte[]> ReadDeclaredLengthAsync(Stream stream, int length, CancellationToken cancellationToken)
-        {
-            var body = length == 0 ? Array.Empty<byte>() : new byte[length];
-            var filled = 0;
-            while (filled < length)
-            {
-                var read = await stream.ReadAsync(body, filled, length - filled, cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    // HttpClient reports a connection closed early itself; this is for a stream that does not.
-                    throw new IOException($"The connection closed after {filled} of the {length} bytes the response declared.");
-                }
-
-                filled += read;
-            }
-
-            return body;
-        }
-
-        /// <summary>No declared length (chunked): read in pieces, giving up as soon as the limit is passed.</summary>
-        private static async Task<byte[]?> ReadToEndWithinAsync(Stream stream, long limit, CancellationToken cancellationToken)
-        {
-            using (var buffer = new MemoryStream())
-            {
-                var chunk = new byte[16384];
-                while (true)
-                {
-                    var read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false);
-                    if (read == 0) return buffer.ToArray();
-                    if (buffer.Length + read > limit) return null;
-                    buffer.Write(chunk, 0, read);
-                }
-            }
         }
 
         private string? RequestIdOf(HttpResponseMessage response)
