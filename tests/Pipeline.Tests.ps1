@@ -65,7 +65,7 @@ Describe 'One failed item among many' {
         $failures | Should -HaveCount 1
         $failure = $failures[0]
         $failure | Should -BeOfType [System.Management.Automation.ErrorRecord]
-        $failure.FullyQualifiedErrorId | Should -Be 'ResourceNotFoundException,CodeCatalyst.Cmdlets.Workflow.GetCCWorkflowRunCommand'
+        $failure.FullyQualifiedErrorId | Should -Be 'ResourceNotFoundException,CodeCatalyst.Cmdlets.Workflows.GetCCWorkflowRunCommand'
         $failure.CategoryInfo.Category | Should -Be 'ObjectNotFound'
         $failure.TargetObject | Should -Be $MissingId
         $failure.Exception.Message | Should -BeLike "*$MissingId*request id*"
@@ -75,7 +75,7 @@ Describe 'One failed item among many' {
         $runs = [System.Collections.Generic.List[object]]::new()
 
         { $RunIds[0], $MissingId, $RunIds[1] | Get-CCWorkflowRun @Project -ErrorAction Stop | ForEach-Object { $runs.Add($_) } } |
-            Should -Throw -ErrorId 'ResourceNotFoundException,CodeCatalyst.Cmdlets.Workflow.GetCCWorkflowRunCommand'
+            Should -Throw -ErrorId 'ResourceNotFoundException,CodeCatalyst.Cmdlets.Workflows.GetCCWorkflowRunCommand'
 
         @($runs.Id) | Should -Be @($RunIds[0])
     }

@@ -47,13 +47,12 @@ namespace CodeCatalyst.Core
     }
 
     /// <summary>
-    /// The service operations, one method each, exactly as the service model defines their routes, members and
-    /// constraints. Input is checked here, before any request exists.
+    /// The service operations, one method each (generated from the service model in Wire/Generated/Operations.g.cs):
+    /// input is checked before any request exists, and every answer is checked for the members the model requires.
+    /// This part holds what the generated methods share.
     /// </summary>
-    internal sealed class CodeCatalystApi
+    internal sealed partial class CodeCatalystApi
     {
-        private static readonly byte[] EmptyJsonObject = { (byte)'{', (byte)'}' };
-
         private readonly CodeCatalystClient _client;
 
         public CodeCatalystApi(CodeCatalystClient client)
@@ -62,98 +61,6 @@ namespace CodeCatalyst.Core
         }
 
         public CodeCatalystClient Client => _client;
-
-        public async Task<Workflow> GetWorkflowAsync(string? spaceName, string? projectName, string? id, CancellationToken cancellationToken)
-        {
-            var space = InputConstraint.Name.Check("SpaceName", spaceName);
-            var project = InputConstraint.NonEmptyName.Check("ProjectName", projectName);
-            var workflowId = InputConstraint.Uuid.Check("Id", id);
-            var request = new ServiceRequest("GetWorkflow", HttpMethod.Get,
-                ServiceRequest.FormatPath("/v1/spaces/{0}/projects/{1}/workflows/{2}", space, project, workflowId));
-            var result = await _client.SendForResultAsync(request, CodeCatalystJsonContext.Default.Workflow, cancellationToken)
-                .ConfigureAwait(false);
-            return Validated(result, RequiredMembers.MissingFrom(result.Value), request.OperationName);
-        }
-
-        public async Task<Page<WorkflowSummary>> ListWorkflowsAsync(string? spaceName, string? projectName, string? nextToken,
-            int? maxResults, CancellationToken cancellationToken)
-        {
-            var space = InputConstraint.NonEmptyName.Check("SpaceName", spaceName);
-            var project = InputConstraint.Name.Check("ProjectName", projectName);
-            var request = new ServiceRequest("ListWorkflows", HttpMethod.Post,
-                    ServiceRequest.FormatPath("/v1/spaces/{0}/projects/{1}/workflows", space, project))
-                .WithQuery("nextToken", nextToken)
-                .WithQuery("maxResults", Clamp(maxResults, 100));
-            request.JsonBody = EmptyJsonObject;
-            var result = await _client.SendForResultAsync(request, CodeCatalystJsonContext.Default.ListWorkflowsResponse, cancellationToken)
-                .ConfigureAwait(false);
-            return ToPage(result.Value.Items, result.Value.NextToken, request.OperationName, result.RequestId, RequiredMembers.MissingFrom,
-                item => item.Id, item =>
-                {
-                    item.SpaceName = space;
-                    item.ProjectName = project;
-                });
-        }
-
-        public async Task<WorkflowRunStartResult> StartWorkflowRunAsync(string? spaceName, string? projectName, string? workflowId,
-            string clientToken, CancellationToken cancellationToken)
-        {
-            var space = InputConstraint.NonEmptyName.Check("SpaceName", spaceName);
-            var project = InputConstraint.NonEmptyName.Check("ProjectName", projectName);
-            var workflow = InputConstraint.Uuid.Check("WorkflowId", workflowId);
-            var token = InputConstraint.ClientToken.Check("ClientToken", clientToken);
-            var request = new ServiceRequest("StartWorkflowRun", HttpMethod.Put,
-                    ServiceRequest.FormatPath("/v1/spaces/{0}/projects/{1}/workflowRuns", space, project))
-                .WithQuery("workflowId", workflow);
-            // Serialized once: every retry sends these same bytes, so the service sees the same clientToken.
-            request.JsonBody = JsonSerializer.SerializeToUtf8Bytes(new StartWorkflowRunRequestBody { ClientToken = token },
-                CodeCatalystJsonContext.Default.StartWorkflowRunRequestBody);
-            var result = await _client.SendForResultAsync(request, CodeCatalystJsonContext.Default.WorkflowRunStartResult, cancellationToken)
-                .ConfigureAwait(false);
-            return Validated(result, RequiredMembers.MissingFrom(result.Value), request.OperationName);
-        }
-
-        public async Task<WorkflowRun> GetWorkflowRunAsync(string? spaceName, string? projectName, string? id, CancellationToken cancellationToken)
-        {
-            var space = InputConstraint.Name.Check("SpaceName", spaceName);
-            var project = InputConstraint.NonEmptyName.Check("ProjectName", projectName);
-            var runId = InputConstraint.Uuid.Check("Id", id);
-            var request = new ServiceRequest("GetWorkflowRun", HttpMethod.Get,
-                ServiceRequest.FormatPath("/v1/spaces/{0}/projects/{1}/workflowRuns/{2}", space, project, runId));
-            var result = await _client.SendForResultAsync(request, CodeCatalystJsonContext.Default.WorkflowRun, cancellationToken)
-                .ConfigureAwait(false);
-            return Validated(result, RequiredMembers.MissingFrom(result.Value), request.OperationName);
-        }
-
-        public async Task<Page<WorkflowRunSummary>> ListWorkflowRunsAsync(string? spaceName, string? projectName, string? workflowId,
-            string? nextToken, int? maxResults, CancellationToken cancellationToken)
-        {
-            var space = InputConstraint.Name.Check("SpaceName", spaceName);
-            var project = InputConstraint.NonEmptyName.Check("ProjectName", projectName);
-            var workflow = workflowId == null ? null : InputConstraint.Uuid.Check("WorkflowId", workflowId);
-            var request = new ServiceRequest("ListWorkflowRuns", HttpMethod.Post,
-                    ServiceRequest.FormatPath("/v1/spaces/{0}/projects/{1}/workflowRuns", space, project))
-                .WithQuery("workflowId", workflow)
-                .WithQuery("nextToken", nextToken)
-                .WithQuery("maxResults", Clamp(maxResults, 50));
-            request.JsonBody = EmptyJsonObject;
-            var result = await _client.SendForResultAsync(request, CodeCatalystJsonContext.Default.ListWorkflowRunsResponse, cancellationToken)
-                .ConfigureAwait(false);
-            return ToPage(result.Value.Items, result.Value.NextToken, request.OperationName, result.RequestId, RequiredMembers.MissingFrom,
-                item => item.Id, item =>
-                {
-                    item.SpaceName = space;
-                    item.ProjectName = project;
-                });
-        }
-
-        public async Task<string?> VerifySessionAsync(CancellationToken cancellationToken)
-        {
-            var request = new ServiceRequest("VerifySession", HttpMethod.Get, "/session");
-            var response = await _client.SendAsync(request, CodeCatalystJsonContext.Default.VerifySessionResponse, cancellationToken)
-                .ConfigureAwait(false);
-            return response.Identity;
-        }
 
         private static T Validated<T>(ServiceResult<T> result, List<string> missing, string operationName)
         {
@@ -167,7 +74,7 @@ namespace CodeCatalyst.Core
         /// entry costs only itself.
         /// </summary>
         private Page<T> ToPage<T>(List<T?>? entries, string? nextToken, string operationName, string? requestId,
-            Func<T, List<string>> missingFrom, Func<T, string> idOf, Action<T> complete) where T : class
+            Func<T, List<string>> missingFrom, Func<T, string?> idOf, Action<T> complete) where T : class
         {
             var items = new List<T>();
             var invalid = new List<InvalidItem>();
@@ -186,7 +93,7 @@ namespace CodeCatalyst.Core
                     var missing = missingFrom(entry);
                     if (missing.Count > 0)
                     {
-                        var id = _client.ServiceTextForDisplay(idOf(entry), 100);
+                        var id = _client.ServiceTextForDisplay(idOf(entry) ?? "", 100);
                         invalid.Add(new InvalidItem(new CodeCatalystInvalidResultException("InvalidResult", operationName, requestId,
                             $"entry {index} of the list{(id.Length > 0 ? " (id " + id + ")" : "")} lacks the required member(s) {string.Join(", ", missing)}"),
                             id.Length > 0 ? id : null));
@@ -199,13 +106,6 @@ namespace CodeCatalyst.Core
             }
 
             return new Page<T>(items, nextToken, operationName, requestId, invalid);
-        }
-
-        private static string? Clamp(int? maxResults, int modelMaximum)
-        {
-            if (!maxResults.HasValue) return null;
-            var value = maxResults.Value < 1 ? 1 : maxResults.Value > modelMaximum ? modelMaximum : maxResults.Value;
-            return value.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
     }
 }

@@ -9,7 +9,7 @@ namespace CodeCatalyst.Models
     /// One reason attached to a run's status. The service model gives it no members yet, so whatever the service
     /// sends is kept as name/value pairs rather than dropped.
     /// </summary>
-    public sealed class WorkflowRunStatusReason
+    public sealed partial class WorkflowRunStatusReason
     {
         [JsonExtensionData]
         public IDictionary<string, object>? AdditionalData { get; set; }
@@ -32,53 +32,20 @@ namespace CodeCatalyst.Models
         string WorkflowId { get; }
     }
 
-    /// <summary>A run as ListWorkflowRuns returns it, with the space and project it belongs to.</summary>
-    public sealed class WorkflowRunSummary : IWorkflowRunReference
+    // The generated run types (Wire/Generated/Models.g.cs) carry the wire members; these parts add what scripts use.
+
+    public sealed partial class WorkflowRunSummary : IWorkflowRunReference
     {
-        public string SpaceName { get; set; } = "";
-        public string ProjectName { get; set; } = "";
-        public string Id { get; set; } = "";
-        public string WorkflowId { get; set; } = "";
-        public string WorkflowName { get; set; } = "";
-
-        /// <summary>The run status as the service reports it; see <see cref="WorkflowRunStatus"/>.</summary>
-        public string Status { get; set; } = "";
-        public List<WorkflowRunStatusReason>? StatusReasons { get; set; }
-        public DateTime StartTime { get; set; }
-        public DateTime? EndTime { get; set; }
-        public DateTime LastUpdatedTime { get; set; }
-
-        public override string ToString() => Id;
     }
 
-    /// <summary>A run as GetWorkflowRun returns it.</summary>
-    public sealed class WorkflowRun : IWorkflowRunReference
+    public sealed partial class WorkflowRun : IWorkflowRunReference
     {
-        public string SpaceName { get; set; } = "";
-        public string ProjectName { get; set; } = "";
-        public string Id { get; set; } = "";
-        public string WorkflowId { get; set; } = "";
-        public string Status { get; set; } = "";
-        public List<WorkflowRunStatusReason>? StatusReasons { get; set; }
-        public DateTime StartTime { get; set; }
-        public DateTime? EndTime { get; set; }
-        public DateTime LastUpdatedTime { get; set; }
-
         /// <summary>True once the run can no longer change status.</summary>
         public bool IsTerminal => WorkflowRunStatus.IsTerminal(Status);
-
-        public override string ToString() => Id;
     }
 
-    /// <summary>What StartWorkflowRun returns: the new run's id and where it lives.</summary>
-    public sealed class WorkflowRunStartResult : IWorkflowRunReference
+    public sealed partial class WorkflowRunStartResult : IWorkflowRunReference
     {
-        public string SpaceName { get; set; } = "";
-        public string ProjectName { get; set; } = "";
-        public string Id { get; set; } = "";
-        public string WorkflowId { get; set; } = "";
-
-        public override string ToString() => Id;
     }
 
     /// <summary>

@@ -1,13 +1,15 @@
 using System;
+using System.Collections.Generic;
 using System.Text.RegularExpressions;
+using CodeCatalyst.Core;
 
-namespace CodeCatalyst.Core
+namespace CodeCatalyst.Wire
 {
     /// <summary>
-    /// A length and pattern constraint copied from the service model, checked before a request is built so that
-    /// bad input never reaches the wire.
+    /// A string shape's length and pattern from the service model (the generated WireRules hold one per shape),
+    /// checked before a request is built so that bad input never reaches the wire.
     /// </summary>
-    internal sealed class InputConstraint
+    internal sealed class StringRule
     {
         // The model's NameString pattern; the model anchors nothing, the service matches whole values.
         internal const string NamePattern = @"[a-zA-Z0-9]+(?:[-_\.][a-zA-Z0-9]+)*";
@@ -16,65 +18,105 @@ namespace CodeCatalyst.Core
         /// <remarks>Anchored with \z, not $: in .NET, $ also matches before a final newline, so "ExampleCorp\n" would pass.</remarks>
         internal const string AnchoredNamePattern = "^(?:" + NamePattern + @")\z";
 
-        private const string NameHint = "letters and digits, optionally joined by single '-', '_' or '.'";
+        /// <summary>Required strings the model does not constrain further: only present and non-empty.</summary>
+        public static readonly StringRule Any = new StringRule("String", 1, int.MaxValue, null);
 
-        // The model is not uniform: the same member is a 3-63 NameString in one operation and merely non-empty in
-        // another. Each operation uses exactly the constraint its model member has.
-        public static readonly InputConstraint Name = new InputConstraint("name", 3, 63, NamePattern, NameHint);
-        public static readonly InputConstraint NonEmptyName = new InputConstraint("name", 1, int.MaxValue, NamePattern, NameHint);
-        public static readonly InputConstraint Uuid = new InputConstraint("id", 36, 36,
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}",
-            "a UUID such as 0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0");
-        public static readonly InputConstraint ClientToken = new InputConstraint("client token", 1, 64, NamePattern, NameHint);
+        // The model's patterns in words, for messages a person acts on.
+        private static readonly Dictionary<string, string> PatternHints = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [NamePattern] = "letters and digits, optionally joined by single '-', '_' or '.'",
+            ["[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"] = "a UUID such as 0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0",
+        };
 
         private readonly Regex? _pattern;
 
-        private InputConstraint(string description, int minLength, int maxLength, string? pattern, string hint)
+        public StringRule(string shapeName, long minLength, long maxLength, string? pattern)
         {
-            Hint = hint;
-            Description = description;
-            MinLength = minLength;
-            MaxLength = maxLength;
+            ShapeName = shapeName;
+            MinLength = (int)Math.Max(minLength, 0);
+            MaxLength = (int)Math.Min(maxLength, int.MaxValue);
             Pattern = pattern;
+            // Anchored with \z: the service matches the whole value, and $ would let a trailing newline through.
             _pattern = pattern == null ? null : new Regex("^(?:" + pattern + @")\z", RegexOptions.CultureInvariant);
         }
 
-        public string Description { get; }
+        public string ShapeName { get; }
         public int MinLength { get; }
         public int MaxLength { get; }
         public string? Pattern { get; }
 
-        /// <summary>The pattern in words, for error messages.</summary>
-        public string Hint { get; }
-
-        /// <summary>Returns the value when it fits; otherwise throws an error naming the parameter and the rule.</summary>
+        /// <summary>Throws an error naming the parameter and the rule unless the value is present and fits.</summary>
         public string Check(string parameterName, string? value)
         {
             if (string.IsNullOrEmpty(value))
             {
                 throw new CodeCatalystInputException(parameterName,
                     $"-{parameterName} is required: give it as a parameter or on the pipeline" +
-                    (parameterName.EndsWith("Name", StringComparison.Ordinal) ? ", or set a default with Connect-CCAccount." : "."));
+                    (parameterName == "SpaceName" || parameterName == "ProjectName" ? ", or set a default with Connect-CCAccount." : "."));
             }
 
             if (value!.Length < MinLength || value.Length > MaxLength)
             {
+                var range = MaxLength == int.MaxValue ? $"at least {MinLength}" : $"{MinLength} to {MaxLength}";
                 throw new CodeCatalystInputException(parameterName,
-                    $"-{parameterName} '{Printable(value)}' is {value.Length} characters long; it must be {MinLength} to {MaxLength} characters.");
+                    $"-{parameterName} '{WireCheck.Printable(value)}' is {value.Length} characters long; it must be {range} characters.");
             }
 
             if (_pattern != null && !_pattern.IsMatch(value))
             {
+                var hint = PatternHints.TryGetValue(Pattern!, out var words) ? "use " + words + " (pattern " + Pattern + ")" : "it must match the pattern " + Pattern;
                 throw new CodeCatalystInputException(parameterName,
-                    $"-{parameterName} '{Printable(value)}' is not a valid {Description}: use {Hint} (pattern {Pattern}).");
+                    $"-{parameterName} '{WireCheck.Printable(value)}' is not valid: {hint}.");
             }
 
             return value;
         }
+    }
+
+    /// <summary>An integer shape's range from the service model.</summary>
+    internal sealed class NumberRule
+    {
+        public NumberRule(long minimum, long maximum)
+        {
+            Minimum = minimum;
+            Maximum = maximum;
+        }
+
+        public long Minimum { get; }
+        public long Maximum { get; }
+
+        public void Check(string parameterName, long value)
+        {
+            if (value >= Minimum && value <= Maximum) return;
+            var range = Maximum == long.MaxValue ? $"at least {Minimum}" : Minimum == long.MinValue ? $"at most {Maximum}" : $"from {Minimum} to {Maximum}";
+            throw new CodeCatalystInputException(parameterName, $"-{parameterName} {value} is out of range: it must be {range}.");
+        }
+    }
+
+    /// <summary>Checks the generated inputs share.</summary>
+    internal static class WireCheck
+    {
+        public static void Required(string parameterName, object? value)
+        {
+            if (value == null) throw new CodeCatalystInputException(parameterName, $"-{parameterName} is required.");
+        }
+
+        public static void Count(string parameterName, int count, long minimum, long maximum)
+        {
+            if (count < minimum)
+            {
+                throw new CodeCatalystInputException(parameterName, $"-{parameterName} needs at least {minimum} value(s); {count} given.");
+            }
+
+            if (count > maximum)
+            {
+                throw new CodeCatalystInputException(parameterName, $"-{parameterName} takes at most {maximum} value(s); {count} given.");
+            }
+        }
 
         /// <summary>The value as a message can show it: a line break or other control character is written as \n or
         /// \u00XX, so the user sees why a name that looks right was refused.</summary>
-        private static string Printable(string value)
+        public static string Printable(string value)
         {
             var builder = new System.Text.StringBuilder(value.Length);
             foreach (var character in value)
@@ -92,6 +134,52 @@ namespace CodeCatalyst.Core
             }
 
             return builder.ToString();
+        }
+    }
+
+    /// <summary>How values travel as text.</summary>
+    internal static class WireFormat
+    {
+        private static readonly System.Net.Http.HttpMethod Patch = new System.Net.Http.HttpMethod("PATCH");
+
+        /// <summary>The model's iso8601 timestamps: UTC with milliseconds and a Z.</summary>
+        public static string Timestamp(DateTime value) =>
+            (value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : value)
+                .ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+        public static System.Net.Http.HttpMethod Method(string name) =>
+            name == "PATCH" ? Patch : new System.Net.Http.HttpMethod(name);
+    }
+
+    /// <summary>One operation's facts from the model that paging and retries use.</summary>
+    internal sealed class OperationInfo
+    {
+        public OperationInfo(string name, string method, string uri, int successCode, bool idempotent, bool paginated, int? maxResultsLimit)
+        {
+            Name = name;
+            Method = method;
+            Uri = uri;
+            SuccessCode = successCode;
+            Idempotent = idempotent;
+            Paginated = paginated;
+            MaxResultsLimit = maxResultsLimit;
+        }
+
+        public string Name { get; }
+        public string Method { get; }
+        public string Uri { get; }
+        public int SuccessCode { get; }
+        public bool Idempotent { get; }
+        public bool Paginated { get; }
+
+        /// <summary>The largest page the model allows, when the operation takes a page size.</summary>
+        public int? MaxResultsLimit { get; }
+
+        /// <summary>A requested page size brought into the model's range (a larger page is not an error, just capped).</summary>
+        public int? ClampPageSize(int? requested)
+        {
+            if (!requested.HasValue || !MaxResultsLimit.HasValue) return null;
+            return requested.Value < 1 ? 1 : requested.Value > MaxResultsLimit.Value ? MaxResultsLimit.Value : requested.Value;
         }
     }
 }

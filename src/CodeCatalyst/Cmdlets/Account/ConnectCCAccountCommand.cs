@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using System.Security;
 using CodeCatalyst.Core;
+using CodeCatalyst.Wire;
 using CodeCatalyst.Models;
 
 namespace CodeCatalyst.Cmdlets.Account
@@ -35,12 +36,12 @@ namespace CodeCatalyst.Cmdlets.Account
 
         [Parameter]
         [ValidateLength(3, 63)]
-        [ValidatePattern(InputConstraint.AnchoredNamePattern)]
+        [ValidatePattern(StringRule.AnchoredNamePattern)]
         public string? SpaceName { get; set; }
 
         [Parameter]
         [ValidateLength(1, 63)]
-        [ValidatePattern(InputConstraint.AnchoredNamePattern)]
+        [ValidatePattern(StringRule.AnchoredNamePattern)]
         public string? ProjectName { get; set; }
 
         /// <summary>Attempts per request, the first included (the AWS SDKs' max_attempts).</summary>
@@ -79,7 +80,7 @@ namespace CodeCatalyst.Cmdlets.Account
                 }
                 else
                 {
-                    identity = Run(cancellation => api.VerifySessionAsync(cancellation));
+                    identity = Run(cancellation => api.VerifySessionAsync(new VerifySessionInput(), cancellation)).Identity;
                     tokenSource = api.Client.TokenSource ?? "";
                 }
             }

@@ -1,3 +1,4 @@
+using CodeCatalyst.Wire;
 using System.Management.Automation;
 using CodeCatalyst.Models;
 
@@ -16,7 +17,7 @@ namespace CodeCatalyst.Cmdlets.Account
         {
             try
             {
-                var identity = Run(token => Api.VerifySessionAsync(token));
+                var identity = Run(token => Api.VerifySessionAsync(new VerifySessionInput(), token)).Identity;
                 if (Quiet)
                 {
                     WriteObject(true);

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using CodeCatalyst.Models;
+using CodeCatalyst.Wire;
 
 namespace CodeCatalyst
 {

@@ -1,7 +1,8 @@
 using System.Management.Automation;
 using CodeCatalyst.Models;
+using CodeCatalyst.Wire;
 
-namespace CodeCatalyst.Cmdlets.Workflow
+namespace CodeCatalyst.Cmdlets.Workflows
 {
     /// <summary>Get-CCWorkflow: lists a project's workflows (ListWorkflows) or gets workflows by id (GetWorkflow).</summary>
     [Cmdlet(VerbsCommon.Get, "CCWorkflow", DefaultParameterSetName = ListSet)]
@@ -30,7 +31,13 @@ namespace CodeCatalyst.Cmdlets.Workflow
             {
                 try
                 {
-                    WritePages((next, size, token) => Api.ListWorkflowsAsync(space, project, next, size, token));
+                    WritePages((next, size, token) => Api.ListWorkflowsAsync(new ListWorkflowsInput
+                    {
+                        SpaceName = space,
+                        ProjectName = project,
+                        NextToken = next,
+                        MaxResults = WireOperations.ListWorkflows.ClampPageSize(size),
+                    }, token));
                 }
                 catch (CodeCatalystException exception)
                 {
@@ -44,7 +51,7 @@ namespace CodeCatalyst.Cmdlets.Workflow
             {
                 try
                 {
-                    WriteObject(Run(token => Api.GetWorkflowAsync(space, project, id, token)));
+                    WriteObject(Run(token => Api.GetWorkflowAsync(new GetWorkflowInput { SpaceName = space, ProjectName = project, Id = id }, token)));
                 }
                 catch (CodeCatalystException exception)
                 {

@@ -1,8 +1,9 @@
 using System.Management.Automation;
 using CodeCatalyst.Core;
 using CodeCatalyst.Models;
+using CodeCatalyst.Wire;
 
-namespace CodeCatalyst.Cmdlets.Workflow
+namespace CodeCatalyst.Cmdlets.Workflows
 {
     /// <summary>Get-CCWorkflowRun: lists runs (ListWorkflowRuns) or gets runs by id (GetWorkflowRun).</summary>
     [Cmdlet(VerbsCommon.Get, "CCWorkflowRun", DefaultParameterSetName = ListSet)]
@@ -65,7 +66,14 @@ namespace CodeCatalyst.Cmdlets.Workflow
                 try
                 {
                     var pages = new PageReadAhead<WorkflowRunSummary>(
-                        (next, size, token) => Api.ListWorkflowRunsAsync(space, project, WorkflowId, next, size, token));
+                        (next, size, token) => Api.ListWorkflowRunsAsync(new ListWorkflowRunsInput
+                        {
+                            SpaceName = space,
+                            ProjectName = project,
+                            WorkflowId = WorkflowId,
+                            NextToken = next,
+                            MaxResults = WireOperations.ListWorkflowRuns.ClampPageSize(size),
+                        }, token));
                     WritePages(pages.FetchAsync);
                 }
                 catch (CodeCatalystException exception)
@@ -83,7 +91,7 @@ namespace CodeCatalyst.Cmdlets.Workflow
                 var id = ids[0];
                 try
                 {
-                    WriteObject(Run(token => Api.GetWorkflowRunAsync(space, project, id, token)));
+                    WriteObject(Run(token => Api.GetWorkflowRunAsync(new GetWorkflowRunInput { SpaceName = space, ProjectName = project, Id = id }, token)));
                 }
                 catch (CodeCatalystException exception)
                 {
@@ -98,7 +106,7 @@ namespace CodeCatalyst.Cmdlets.Workflow
                 () => Api.Client.TokenSource != null);
             foreach (var id in ids)
             {
-                _reads.Add(id, token => Api.GetWorkflowRunAsync(space, project, id, token));
+                _reads.Add(id, token => Api.GetWorkflowRunAsync(new GetWorkflowRunInput { SpaceName = space, ProjectName = project, Id = id }, token));
             }
         }
 

@@ -2,8 +2,9 @@ using System;
 using System.Management.Automation;
 using CodeCatalyst.Core;
 using CodeCatalyst.Models;
+using CodeCatalyst.Wire;
 
-namespace CodeCatalyst.Cmdlets.Workflow
+namespace CodeCatalyst.Cmdlets.Workflows
 {
     /// <summary>Start-CCWorkflowRun: starts a run of each workflow (StartWorkflowRun), optionally waiting for it.</summary>
     [Cmdlet(VerbsLifecycle.Start, "CCWorkflowRun", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
@@ -27,7 +28,7 @@ namespace CodeCatalyst.Cmdlets.Workflow
         /// </summary>
         [Parameter]
         [ValidateLength(1, 64)]
-        [ValidatePattern(InputConstraint.AnchoredNamePattern)]
+        [ValidatePattern(StringRule.AnchoredNamePattern)]
         public string? ClientToken { get; set; }
 
         [Parameter]
@@ -92,7 +93,13 @@ namespace CodeCatalyst.Cmdlets.Workflow
 
             try
             {
-                var started = Run(token => Api.StartWorkflowRunAsync(space, project, workflowId, clientToken, token));
+                var started = Run(token => Api.StartWorkflowRunAsync(new StartWorkflowRunInput
+                {
+                    SpaceName = space,
+                    ProjectName = project,
+                    WorkflowId = workflowId,
+                    ClientToken = clientToken,
+                }, token));
                 WriteVerbose($"Started run {started.Id} of workflow {started.WorkflowId} (client token {clientToken}).");
                 if (!Wait)
                 {

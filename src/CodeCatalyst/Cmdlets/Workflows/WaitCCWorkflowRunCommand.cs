@@ -1,7 +1,8 @@
 using System.Management.Automation;
 using CodeCatalyst.Models;
+using CodeCatalyst.Wire;
 
-namespace CodeCatalyst.Cmdlets.Workflow
+namespace CodeCatalyst.Cmdlets.Workflows
 {
     /// <summary>Wait-CCWorkflowRun: polls GetWorkflowRun until each run finishes, then outputs it.</summary>
     [Cmdlet(VerbsLifecycle.Wait, "CCWorkflowRun")]

@@ -5,8 +5,9 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using CodeCatalyst.Models;
+using CodeCatalyst.Wire;
 
-namespace CodeCatalyst.Cmdlets.Workflow
+namespace CodeCatalyst.Cmdlets.Workflows
 {
     /// <summary>How long and how often to poll, and whether a run that never ran counts as a failure.</summary>
     internal sealed class WaitOptions
@@ -100,13 +101,13 @@ namespace CodeCatalyst.Cmdlets.Workflow
         {
             if (!remaining.HasValue)
             {
-                return await _cmdlet.Api.GetWorkflowRunAsync(spaceName, projectName, runId, cancellationToken).ConfigureAwait(false);
+                return await _cmdlet.Api.GetWorkflowRunAsync(new GetWorkflowRunInput { SpaceName = spaceName, ProjectName = projectName, Id = runId }, cancellationToken).ConfigureAwait(false);
             }
 
             using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
                 deadline.CancelAfter(remaining.Value > TimeSpan.Zero ? remaining.Value : TimeSpan.Zero);
-                return await _cmdlet.Api.GetWorkflowRunAsync(spaceName, projectName, runId, deadline.Token).ConfigureAwait(false);
+                return await _cmdlet.Api.GetWorkflowRunAsync(new GetWorkflowRunInput { SpaceName = spaceName, ProjectName = projectName, Id = runId }, deadline.Token).ConfigureAwait(false);
             }
         }
 
