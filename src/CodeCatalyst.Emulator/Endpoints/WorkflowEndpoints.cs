@@ -1,74 +1,64 @@
-using CodeCatalyst.Emulator.Contracts;
 using CodeCatalyst.Emulator.Protocol;
 using CodeCatalyst.Emulator.State;
-using Microsoft.AspNetCore.Builder;
+using CodeCatalyst.Emulator.Wire;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CodeCatalyst.Emulator.Endpoints;
 
+/// <summary>GetWorkflow and ListWorkflows; routes, members and checks come from the generated wire layer.</summary>
 internal static class WorkflowEndpoints
 {
-    private const string WorkflowsRoute = "/v1/spaces/{spaceName}/projects/{projectName}/workflows";
-
     public static void MapWorkflowEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet(WorkflowsRoute + "/{id}", GetWorkflow).WithName("GetWorkflow");
-        routes.MapPost(WorkflowsRoute, ListWorkflowsAsync).WithName("ListWorkflows");
+        GetWorkflowRequest.Map(routes, GetWorkflow);
+        ListWorkflowsRequest.Map(routes, ListWorkflows);
     }
 
-    private static GetWorkflowResponse GetWorkflow(string spaceName, string projectName, string id, EmulatorStore store)
+    private static GetWorkflowResponse GetWorkflow(GetWorkflowRequest request, HttpContext context)
     {
-        // Constraints as GetWorkflowRequest declares them.
-        RequestValidator.Required(spaceName, "spaceName", ModelConstraints.NameString);
-        RequestValidator.Required(projectName, "projectName", ModelConstraints.LooseNameString);
-        RequestValidator.Required(id, "id", ModelConstraints.Uuid);
-
-        var workflow = store.GetWorkflow(spaceName, projectName, id);
-        return new GetWorkflowResponse(
-            workflow.Project.Space.Name,
-            workflow.Project.Name,
-            workflow.Id,
-            workflow.Name,
-            workflow.SourceRepositoryName,
-            workflow.SourceBranchName,
-            new WorkflowDefinition(workflow.DefinitionPath),
-            workflow.CreatedTime,
-            workflow.LastUpdatedTime,
-            workflow.RunMode,
-            workflow.Status);
+        var workflow = context.RequestServices.GetRequiredService<EmulatorStore>().GetWorkflow(request.SpaceName, request.ProjectName, request.Id);
+        return new GetWorkflowResponse
+        {
+            SpaceName = workflow.Project.Space.Name,
+            ProjectName = workflow.Project.Name,
+            Id = workflow.Id,
+            Name = workflow.Name,
+            SourceRepositoryName = workflow.SourceRepositoryName,
+            SourceBranchName = workflow.SourceBranchName,
+            Definition = new WorkflowDefinition { Path = workflow.DefinitionPath },
+            CreatedTime = workflow.CreatedTime,
+            LastUpdatedTime = workflow.LastUpdatedTime,
+            RunMode = workflow.RunMode,
+            Status = workflow.Status,
+        };
     }
 
-    private static async Task<ListWorkflowsResponse> ListWorkflowsAsync(
-        string spaceName, string projectName, HttpRequest request, EmulatorStore store)
+    private static ListWorkflowsResponse ListWorkflows(ListWorkflowsRequest request, HttpContext context)
     {
-        // Constraints as ListWorkflowsRequest declares them.
-        RequestValidator.Required(spaceName, "spaceName", ModelConstraints.LooseNameString);
-        RequestValidator.Required(projectName, "projectName", ModelConstraints.NameString);
-        var nextToken = RequestValidator.Optional(request.Query["nextToken"], "nextToken", ModelConstraints.NextToken);
-        var maxResults = RequestValidator.OptionalInteger(
-            request.Query["maxResults"], "maxResults", ModelConstraints.ListWorkflowsMaxResults);
-        var body = await RequestBodyReader.ReadAsync<ListWorkflowsRequestBody>(request);
-        SortCriteria.Check(body.SortBy);
-
+        var store = context.RequestServices.GetRequiredService<EmulatorStore>();
         var page = PageToken.Paginate(
-            store.ListWorkflows(spaceName, projectName),
+            store.ListWorkflows(request.SpaceName, request.ProjectName),
             static workflow => workflow.Name + "\u0000" + workflow.Id,
-            $"ListWorkflows/{spaceName}/{projectName}",
-            nextToken,
-            maxResults);
+            $"ListWorkflows/{request.SpaceName}/{request.ProjectName}",
+            request.NextToken,
+            request.MaxResults);
         var items = page.Items
-            .Select(static workflow => new WorkflowSummary(
-                workflow.Id,
-                workflow.Name,
-                workflow.SourceRepositoryName,
-                workflow.SourceBranchName,
-                new WorkflowDefinition(workflow.DefinitionPath),
-                workflow.CreatedTime,
-                workflow.LastUpdatedTime,
-                workflow.RunMode,
-                workflow.Status))
+            .Select(static workflow => new WorkflowSummary
+            {
+                Id = workflow.Id,
+                Name = workflow.Name,
+                // The model requires these in a listed workflow (not in GetWorkflow); the data set always has them.
+                SourceRepositoryName = workflow.SourceRepositoryName ?? "",
+                SourceBranchName = workflow.SourceBranchName ?? "",
+                Definition = new WorkflowDefinitionSummary { Path = workflow.DefinitionPath },
+                CreatedTime = workflow.CreatedTime,
+                LastUpdatedTime = workflow.LastUpdatedTime,
+                RunMode = workflow.RunMode,
+                Status = workflow.Status,
+            })
             .ToList();
-        return new ListWorkflowsResponse(page.NextToken, items);
+        return new ListWorkflowsResponse { NextToken = page.NextToken, Items = items };
     }
 }

@@ -1,91 +1,72 @@
-using CodeCatalyst.Emulator.Contracts;
 using CodeCatalyst.Emulator.Protocol;
 using CodeCatalyst.Emulator.State;
+using CodeCatalyst.Emulator.Wire;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CodeCatalyst.Emulator.Endpoints;
 
 internal static class WorkflowRunEndpoints
 {
-    private const string WorkflowRunsRoute = "/v1/spaces/{spaceName}/projects/{projectName}/workflowRuns";
-
     // A FAILED run carries one reason; the model's reason structure has no members to fill in.
     private static readonly IReadOnlyList<WorkflowRunStatusReason> FailureReasons = [new WorkflowRunStatusReason()];
 
     public static void MapWorkflowRunEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapPut(WorkflowRunsRoute, StartWorkflowRunAsync).WithName("StartWorkflowRun");
-        routes.MapGet(WorkflowRunsRoute + "/{id}", GetWorkflowRun).WithName("GetWorkflowRun");
-        routes.MapPost(WorkflowRunsRoute, ListWorkflowRunsAsync).WithName("ListWorkflowRuns");
+        StartWorkflowRunRequest.Map(routes, StartWorkflowRun);
+        GetWorkflowRunRequest.Map(routes, GetWorkflowRun);
+        ListWorkflowRunsRequest.Map(routes, ListWorkflowRuns);
     }
 
-    private static async Task<StartWorkflowRunResponse> StartWorkflowRunAsync(
-        string spaceName, string projectName, HttpRequest request, EmulatorStore store)
+    private static StartWorkflowRunResponse StartWorkflowRun(StartWorkflowRunRequest request, HttpContext context)
     {
-        // Constraints as StartWorkflowRunRequest declares them.
-        RequestValidator.Required(spaceName, "spaceName", ModelConstraints.LooseNameString);
-        RequestValidator.Required(projectName, "projectName", ModelConstraints.LooseNameString);
-        var workflowId = RequestValidator.Required(request.Query["workflowId"], "workflowId", ModelConstraints.Uuid);
-        var body = await RequestBodyReader.ReadAsync<StartWorkflowRunRequestBody>(request);
-        var clientToken = RequestValidator.Optional(body.ClientToken, "clientToken", ModelConstraints.ClientToken);
-
-        var run = store.StartWorkflowRun(spaceName, projectName, workflowId, clientToken);
-        return new StartWorkflowRunResponse(run.SpaceName, run.ProjectName, run.Id, run.WorkflowId);
+        var run = context.RequestServices.GetRequiredService<EmulatorStore>()
+            .StartWorkflowRun(request.SpaceName, request.ProjectName, request.WorkflowId, request.ClientToken);
+        return new StartWorkflowRunResponse { SpaceName = run.SpaceName, ProjectName = run.ProjectName, Id = run.Id, WorkflowId = run.WorkflowId };
     }
 
-    private static GetWorkflowRunResponse GetWorkflowRun(string spaceName, string projectName, string id, EmulatorStore store)
+    private static GetWorkflowRunResponse GetWorkflowRun(GetWorkflowRunRequest request, HttpContext context)
     {
-        // Constraints as GetWorkflowRunRequest declares them.
-        RequestValidator.Required(spaceName, "spaceName", ModelConstraints.NameString);
-        RequestValidator.Required(projectName, "projectName", ModelConstraints.LooseNameString);
-        RequestValidator.Required(id, "id", ModelConstraints.Uuid);
-
-        var run = store.GetWorkflowRun(spaceName, projectName, id);
-        return new GetWorkflowRunResponse(
-            run.SpaceName,
-            run.ProjectName,
-            run.Id,
-            run.WorkflowId,
-            run.Snapshot.Status,
-            StatusReasonsOf(run.Snapshot),
-            run.StartTime,
-            run.Snapshot.EndTime,
-            run.Snapshot.LastUpdatedTime);
+        var run = context.RequestServices.GetRequiredService<EmulatorStore>().GetWorkflowRun(request.SpaceName, request.ProjectName, request.Id);
+        return new GetWorkflowRunResponse
+        {
+            SpaceName = run.SpaceName,
+            ProjectName = run.ProjectName,
+            Id = run.Id,
+            WorkflowId = run.WorkflowId,
+            Status = run.Snapshot.Status,
+            StatusReasons = StatusReasonsOf(run.Snapshot),
+            StartTime = run.StartTime,
+            EndTime = run.Snapshot.EndTime,
+            LastUpdatedTime = run.Snapshot.LastUpdatedTime,
+        };
     }
 
-    private static async Task<ListWorkflowRunsResponse> ListWorkflowRunsAsync(
-        string spaceName, string projectName, HttpRequest request, EmulatorStore store)
+    private static ListWorkflowRunsResponse ListWorkflowRuns(ListWorkflowRunsRequest request, HttpContext context)
     {
-        // Constraints as ListWorkflowRunsRequest declares them.
-        RequestValidator.Required(spaceName, "spaceName", ModelConstraints.NameString);
-        RequestValidator.Required(projectName, "projectName", ModelConstraints.LooseNameString);
-        var workflowId = RequestValidator.Optional(request.Query["workflowId"], "workflowId", ModelConstraints.Uuid);
-        var nextToken = RequestValidator.Optional(request.Query["nextToken"], "nextToken", ModelConstraints.NextToken);
-        var maxResults = RequestValidator.OptionalInteger(
-            request.Query["maxResults"], "maxResults", ModelConstraints.ListWorkflowRunsMaxResults);
-        var body = await RequestBodyReader.ReadAsync<ListWorkflowRunsRequestBody>(request);
-        SortCriteria.Check(body.SortBy);
-
+        var store = context.RequestServices.GetRequiredService<EmulatorStore>();
         var page = PageToken.Paginate(
-            store.ListWorkflowRuns(spaceName, projectName, workflowId),
+            store.ListWorkflowRuns(request.SpaceName, request.ProjectName, request.WorkflowId),
             static run => run.NewestFirstSortKey,
-            $"ListWorkflowRuns/{spaceName}/{projectName}/{workflowId?.ToLowerInvariant()}",
-            nextToken,
-            maxResults);
+            $"ListWorkflowRuns/{request.SpaceName}/{request.ProjectName}/{request.WorkflowId?.ToLowerInvariant()}",
+            request.NextToken,
+            request.MaxResults);
         var items = page.Items
-            .Select(static run => new WorkflowRunSummary(
-                run.Id,
-                run.WorkflowId,
-                run.WorkflowName,
-                run.Snapshot.Status,
-                StatusReasonsOf(run.Snapshot),
-                run.StartTime,
-                run.Snapshot.EndTime,
-                run.Snapshot.LastUpdatedTime))
+            .Select(static run => new WorkflowRunSummary
+            {
+                Id = run.Id,
+                WorkflowId = run.WorkflowId,
+                WorkflowName = run.WorkflowName,
+                Status = run.Snapshot.Status,
+                StatusReasons = StatusReasonsOf(run.Snapshot),
+                StartTime = run.StartTime,
+                EndTime = run.Snapshot.EndTime,
+                LastUpdatedTime = run.Snapshot.LastUpdatedTime,
+            })
             .ToList();
-        return new ListWorkflowRunsResponse(page.NextToken, items);
+        return new ListWorkflowRunsResponse { NextToken = page.NextToken, Items = items };
     }
 
     private static IReadOnlyList<WorkflowRunStatusReason>? StatusReasonsOf(WorkflowRunSnapshot snapshot) =>

@@ -19,39 +19,19 @@ internal sealed class StringConstraint(string shapeName, int? minLength, int? ma
 }
 
 /// <summary>An integer shape's range from the service model.</summary>
-internal sealed record IntegerConstraint(string ShapeName, int Minimum, int Maximum);
+internal sealed record IntegerConstraint(string ShapeName, long Minimum, long Maximum);
 
 /// <summary>
-/// Constraint constants copied from the CodeCatalyst model (2022-09-28). The same member can carry different
-/// constraints in different operations (spaceName is 3..63 in GetWorkflow but only min 1 in ListWorkflows), so
-/// handlers pick the constant that the operation's input shape names.
+/// The constraints the data set loader checks names with, taken from the generated wire rules (the model's own
+/// shapes), so there is no hand-made copy of them to drift.
 /// </summary>
 internal static class ModelConstraints
 {
-    private const string NamePattern = @"[a-zA-Z0-9]+(?:[-_\.][a-zA-Z0-9]+)*";
+    public static StringConstraint NameString => Wire.WireRules.NameString;
 
-    /// <summary><c>NameString</c>: space and project names where the model bounds them to 3..63.</summary>
-    public static readonly StringConstraint NameString = new("NameString", 3, 63, NamePattern);
+    public static StringConstraint Uuid => Wire.WireRules.Uuid;
 
-    /// <summary>The operation-specific name shapes that keep the pattern but only require one character.</summary>
-    public static readonly StringConstraint LooseNameString = new("NameString", 1, null, NamePattern);
+    public static StringConstraint SourceRepositoryName => Wire.WireRules.SourceRepositoryNameString;
 
-    public static readonly StringConstraint Uuid = new(
-        "Uuid", null, null, "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-
-    public static readonly StringConstraint NextToken = new("NextTokenString", 1, 2048, null);
-
-    public static readonly StringConstraint ClientToken = new("ClientTokenString", 1, 64, NamePattern);
-
-    public static readonly StringConstraint SourceRepositoryName = new(
-        "SourceRepositoryNameString", 1, 100, @"(?!.*[.]git$)[\w\-.]*");
-
-    public static readonly StringConstraint SourceBranchName = new("SourceRepositoryBranchString", 1, 100, null);
-
-    public static readonly IntegerConstraint ListWorkflowsMaxResults = new("ListWorkflowsRequestMaxResultsInteger", 1, 100);
-
-    public static readonly IntegerConstraint ListWorkflowRunsMaxResults = new("ListWorkflowRunsRequestMaxResultsInteger", 1, 50);
-
-    /// <summary>Both <c>WorkflowSortCriteriaList</c> and <c>WorkflowRunSortCriteriaList</c> allow at most one entry.</summary>
-    public const int MaxSortCriteria = 1;
+    public static StringConstraint SourceBranchName => Wire.WireRules.SourceRepositoryBranchString;
 }

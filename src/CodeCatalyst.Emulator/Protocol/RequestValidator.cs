@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace CodeCatalyst.Emulator.Protocol;
 
-/// <summary>Checks request members against <see cref="ModelConstraints"/> and fails with a ValidationException.</summary>
+/// <summary>Checks request members against the model's constraints (Wire/Generated) and fails with a ValidationException.</summary>
 internal static class RequestValidator
 {
     public static string Required(string? value, string memberName, StringConstraint constraint)
@@ -44,6 +44,16 @@ internal static class RequestValidator
         }
 
         return value;
+    }
+
+    /// <summary>Checks an integer member that arrived as a number (body) or was already parsed (query).</summary>
+    public static void Range(long value, string memberName, IntegerConstraint constraint)
+    {
+        if (value < constraint.Minimum || value > constraint.Maximum)
+        {
+            throw ApiException.Validation(
+                $"The value '{value.ToString(CultureInfo.InvariantCulture)}' of '{memberName}' is not valid: it must be an integer from {constraint.Minimum} to {constraint.Maximum}.");
+        }
     }
 
     private static void Check(string value, string memberName, StringConstraint constraint)

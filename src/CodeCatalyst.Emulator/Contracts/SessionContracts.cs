@@ -1,3 +1,0 @@
-namespace CodeCatalyst.Emulator.Contracts;
-
-internal sealed record VerifySessionResponse(string Identity);
