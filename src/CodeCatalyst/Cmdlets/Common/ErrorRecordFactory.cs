@@ -3,75 +3,47 @@ using System.Management.Automation;
 
 namespace CodeCatalyst.Cmdlets
 {
-    /// <summary>Turns the module's exceptions into ErrorRecords with a stable id, a category and advice.</summary>
+    /// <summary>Turns the module's exceptions into ErrorRecords: the category each exception carries, a stable error id, and advice.</summary>
     internal static class ErrorRecordFactory
     {
         public static ErrorRecord Create(Exception exception, object? target)
         {
             string errorId;
-            ErrorCategory category;
             string? advice = null;
 
             switch (exception)
             {
                 case CodeCatalystInputException input:
                     errorId = "InvalidParameterValue";
-                    category = ErrorCategory.InvalidArgument;
                     target ??= input.ParameterName;
                     break;
                 case CodeCatalystConfigurationException configuration:
                     errorId = configuration.ErrorId;
-                    category = configuration.ErrorId.Contains("Token") || configuration.ErrorId.StartsWith("Sso", StringComparison.Ordinal)
-                        ? ErrorCategory.AuthenticationError
-                        : ErrorCategory.InvalidArgument;
                     break;
                 case CodeCatalystTransportException transport:
                     errorId = transport.TimedOut ? "RequestTimedOut" : "ConnectionFailed";
-                    category = transport.TimedOut ? ErrorCategory.OperationTimeout : ErrorCategory.ConnectionError;
                     break;
                 case CodeCatalystServiceException service:
                     errorId = service.ErrorCode;
-                    category = CategoryOf(service);
                     advice = AdviceFor(service);
                     break;
                 case CodeCatalystInvalidResultException invalid:
                     // Kind first, then the operation: "InvalidResult.ListWorkflowRuns".
                     errorId = invalid.ErrorId + "." + invalid.OperationName;
-                    category = ErrorCategory.InvalidResult;
                     break;
                 case CodeCatalystWorkflowRunException run:
                     errorId = run.ErrorId;
-                    category = run.Category;
                     break;
                 default:
                     errorId = "UnexpectedError";
-                    category = ErrorCategory.NotSpecified;
                     break;
             }
 
+            var category = exception is CodeCatalystException known ? known.Category : ErrorCategory.NotSpecified;
             var record = new ErrorRecord(exception, errorId, category, target);
             record.ErrorDetails = new ErrorDetails(exception.Message);
             if (advice != null) record.ErrorDetails.RecommendedAction = advice;
             return record;
-        }
-
-        private static ErrorCategory CategoryOf(CodeCatalystServiceException exception)
-        {
-            switch (exception)
-            {
-                case CodeCatalystValidationException _: return ErrorCategory.InvalidArgument;
-                case CodeCatalystAccessDeniedException _: return ErrorCategory.PermissionDenied;
-                case CodeCatalystServiceQuotaExceededException _: return ErrorCategory.QuotaExceeded;
-                case CodeCatalystResourceNotFoundException _: return ErrorCategory.ObjectNotFound;
-                case CodeCatalystConflictException conflict:
-                    return conflict.ServiceMessage.IndexOf("exist", StringComparison.OrdinalIgnoreCase) >= 0
-                        ? ErrorCategory.ResourceExists
-                        : ErrorCategory.ResourceBusy;
-                case CodeCatalystThrottlingException _: return ErrorCategory.LimitsExceeded;
-            }
-
-            if (exception.StatusCode >= 500) return ErrorCategory.ConnectionError;
-            return ErrorCategory.InvalidOperation;
         }
 
         private static string? AdviceFor(CodeCatalystServiceException exception)
