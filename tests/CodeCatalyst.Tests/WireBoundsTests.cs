@@ -73,7 +73,7 @@ namespace CodeCatalyst.Tests
         [InlineData(401, ErrorCategory.PermissionDenied)]
         [InlineData(403, ErrorCategory.PermissionDenied)]
         [InlineData(404, ErrorCategory.ObjectNotFound)]
-        [InlineData(409, ErrorCategory.ResourceBusy)]
+        [InlineData(409, ErrorCategory.InvalidOperation)]
         [InlineData(429, ErrorCategory.LimitsExceeded)]
         [InlineData(502, ErrorCategory.ConnectionError)]
         [InlineData(503, ErrorCategory.ConnectionError)]

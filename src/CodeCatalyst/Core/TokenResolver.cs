@@ -1,4 +1,5 @@
 using System;
+using System.Management.Automation;
 using System.Runtime.InteropServices;
 using System.Security;
 using System.Threading;
@@ -62,7 +63,7 @@ namespace CodeCatalyst.Core
             var ssoToken = await sso.GetTokenAsync(profileName, cancellationToken).ConfigureAwait(false);
             if (ssoToken != null) return ssoToken;
 
-            throw new CodeCatalystConfigurationException("NoTokenFound",
+            throw new CodeCatalystConfigurationException("NoTokenFound", ErrorCategory.AuthenticationError,
                 "No CodeCatalyst token was found. Tried, in order: the -Token parameter, the -ProfileName parameter, " +
                 $"Connect-CCAccount, the {TokenVariable} environment variable, and an sso_session in AWS profile '{profileName}' " +
                 "(chosen by AWS_DEFAULT_PROFILE, AWS_PROFILE or 'default'). " +
@@ -91,7 +92,7 @@ namespace CodeCatalyst.Core
                 var value = Marshal.PtrToStringUni(pointer, secure.Length);
                 if (value.Trim().Length == 0)
                 {
-                    throw new CodeCatalystConfigurationException("EmptyToken", $"The token given by {source} is empty.");
+                    throw new CodeCatalystConfigurationException("EmptyToken", ErrorCategory.AuthenticationError, $"The token given by {source} is empty.");
                 }
 
                 return new BearerToken(value.Trim(), source);

@@ -1,4 +1,5 @@
 using System;
+using System.Management.Automation;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -34,7 +35,7 @@ namespace CodeCatalyst.Cmdlets
             }
             catch (SsoTokenException exception)
             {
-                throw new CodeCatalystConfigurationException("SsoToken" + exception.Kind, exception.Message, exception);
+                throw new CodeCatalystConfigurationException("SsoToken" + exception.Kind, ErrorCategory.AuthenticationError, exception.Message, exception);
             }
         }
     }

@@ -8,15 +8,13 @@ namespace CodeCatalyst
     public sealed class CodeCatalystWorkflowRunException : CodeCatalystException
     {
         public CodeCatalystWorkflowRunException(string message, WorkflowRun? run, string errorId, ErrorCategory category)
-            : base(message)
+            : base(message, category, null)
         {
             Run = run;
             ErrorId = errorId;
-            Category = category;
         }
 
         public WorkflowRun? Run { get; }
         public string ErrorId { get; }
-        public ErrorCategory Category { get; }
     }
 }

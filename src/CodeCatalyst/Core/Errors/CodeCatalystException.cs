@@ -1,4 +1,5 @@
 using System;
+using System.Management.Automation;
 
 namespace CodeCatalyst
 {
@@ -6,16 +7,28 @@ namespace CodeCatalyst
     public class CodeCatalystException : Exception
     {
         public CodeCatalystException(string message, Exception? innerException = null)
-            : base(message, innerException)
+            : this(message, ErrorCategory.NotSpecified, innerException)
         {
         }
+
+        protected CodeCatalystException(string message, ErrorCategory category, Exception? innerException)
+            : base(message, innerException)
+        {
+            Category = category;
+        }
+
+        /// <summary>
+        /// The PowerShell error category of this failure, decided where the failure is understood (the error
+        /// shape and HTTP status of a service answer, the kind of set-up problem), so the ErrorRecord needs no guess.
+        /// </summary>
+        public ErrorCategory Category { get; }
     }
 
     /// <summary>Input broke a documented constraint; raised before anything is sent.</summary>
     public sealed class CodeCatalystInputException : CodeCatalystException
     {
         public CodeCatalystInputException(string parameterName, string message)
-            : base(message)
+            : base(message, ErrorCategory.InvalidArgument, null)
         {
             ParameterName = parameterName;
         }
@@ -26,8 +39,14 @@ namespace CodeCatalyst
     /// <summary>No usable endpoint or token: nothing can be sent until the set-up is fixed.</summary>
     public sealed class CodeCatalystConfigurationException : CodeCatalystException
     {
+        /// <summary>A set-up problem that is not about the token: a bad endpoint or profile (InvalidArgument).</summary>
         public CodeCatalystConfigurationException(string errorId, string message, Exception? innerException = null)
-            : base(message, innerException)
+            : this(errorId, ErrorCategory.InvalidArgument, message, innerException)
+        {
+        }
+
+        public CodeCatalystConfigurationException(string errorId, ErrorCategory category, string message, Exception? innerException = null)
+            : base(message, category, innerException)
         {
             ErrorId = errorId;
         }
@@ -39,7 +58,7 @@ namespace CodeCatalyst
     public sealed class CodeCatalystTransportException : CodeCatalystException
     {
         public CodeCatalystTransportException(string message, bool timedOut, int attempts, Exception? innerException)
-            : base(message, innerException)
+            : base(message, timedOut ? ErrorCategory.OperationTimeout : ErrorCategory.ConnectionError, innerException)
         {
             TimedOut = timedOut;
             Attempts = attempts;

@@ -1,4 +1,5 @@
 using System;
+using System.Management.Automation;
 
 namespace CodeCatalyst
 {
@@ -11,7 +12,8 @@ namespace CodeCatalyst
     {
         public CodeCatalystInvalidResultException(string errorId, string operationName, string? requestId, string problem,
             Exception? innerException = null)
-            : base($"{operationName} returned a result this module cannot use: {problem} (request id {requestId ?? "none"}).", innerException)
+            : base($"{operationName} returned a result this module cannot use: {problem} (request id {requestId ?? "none"}).",
+                ErrorCategory.InvalidResult, innerException)
         {
             ErrorId = errorId;
             OperationName = operationName;

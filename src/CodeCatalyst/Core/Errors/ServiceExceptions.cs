@@ -1,13 +1,25 @@
 using System;
+using System.Management.Automation;
 
 namespace CodeCatalyst
 {
-    /// <summary>An error response from the service: its error code, message, HTTP status and request id.</summary>
+    /// <summary>
+    /// An error response from the service: its error code, message, HTTP status and request id. An error code this
+    /// module does not know is of this base type, with the category its HTTP status gives
+    /// (see <see cref="ServiceErrorCategories.FromStatus"/>); the known error shapes of the model have types of their own.
+    /// </summary>
     public class CodeCatalystServiceException : CodeCatalystException
     {
         public CodeCatalystServiceException(string errorCode, string serviceMessage, int statusCode, string? requestId,
             string operationName, int attempts)
-            : base(ComposeMessage(errorCode, serviceMessage, statusCode, requestId, operationName))
+            : this(errorCode, serviceMessage, statusCode, requestId, operationName, attempts,
+                ServiceErrorCategories.FromStatus(statusCode, operationName))
+        {
+        }
+
+        protected CodeCatalystServiceException(string errorCode, string serviceMessage, int statusCode, string? requestId,
+            string operationName, int attempts, ErrorCategory category)
+            : base(ComposeMessage(errorCode, serviceMessage, statusCode, requestId, operationName), category, null)
         {
             ErrorCode = errorCode;
             ServiceMessage = serviceMessage;
@@ -37,42 +49,81 @@ namespace CodeCatalyst
     public sealed class CodeCatalystAccessDeniedException : CodeCatalystServiceException
     {
         public CodeCatalystAccessDeniedException(string code, string message, int status, string? requestId, string operation, int attempts)
-            : base(code, message, status, requestId, operation, attempts) { }
+            : base(code, message, status, requestId, operation, attempts, ErrorCategory.PermissionDenied) { }
     }
 
-    /// <summary>409: the request conflicts with the resource's current state.</summary>
+    /// <summary>
+    /// 409: the request conflicts with the resource's current state. On a Create* operation that is a name already
+    /// taken (ResourceExists); on any other, a resource in the wrong state for the request (InvalidOperation).
+    /// </summary>
     public sealed class CodeCatalystConflictException : CodeCatalystServiceException
     {
         public CodeCatalystConflictException(string code, string message, int status, string? requestId, string operation, int attempts)
-            : base(code, message, status, requestId, operation, attempts) { }
+            : base(code, message, status, requestId, operation, attempts, ServiceErrorCategories.OfConflict(operation)) { }
     }
 
-    /// <summary>404: the space, project, workflow or run does not exist (or is not visible to this token).</summary>
+    /// <summary>404: the resource, or one of its parents, does not exist (or is not visible to this token).</summary>
     public sealed class CodeCatalystResourceNotFoundException : CodeCatalystServiceException
     {
         public CodeCatalystResourceNotFoundException(string code, string message, int status, string? requestId, string operation, int attempts)
-            : base(code, message, status, requestId, operation, attempts) { }
+            : base(code, message, status, requestId, operation, attempts, ErrorCategory.ObjectNotFound) { }
     }
 
     /// <summary>402: a quota of the space would be exceeded.</summary>
     public sealed class CodeCatalystServiceQuotaExceededException : CodeCatalystServiceException
     {
         public CodeCatalystServiceQuotaExceededException(string code, string message, int status, string? requestId, string operation, int attempts)
-            : base(code, message, status, requestId, operation, attempts) { }
+            : base(code, message, status, requestId, operation, attempts, ErrorCategory.QuotaExceeded) { }
     }
 
     /// <summary>429: requests were throttled on every allowed attempt.</summary>
     public sealed class CodeCatalystThrottlingException : CodeCatalystServiceException
     {
         public CodeCatalystThrottlingException(string code, string message, int status, string? requestId, string operation, int attempts)
-            : base(code, message, status, requestId, operation, attempts) { }
+            : base(code, message, status, requestId, operation, attempts, ErrorCategory.LimitsExceeded) { }
     }
 
     /// <summary>400: the service rejected the input.</summary>
     public sealed class CodeCatalystValidationException : CodeCatalystServiceException
     {
         public CodeCatalystValidationException(string code, string message, int status, string? requestId, string operation, int attempts)
-            : base(code, message, status, requestId, operation, attempts) { }
+            : base(code, message, status, requestId, operation, attempts, ErrorCategory.InvalidArgument) { }
+    }
+
+    /// <summary>
+    /// The PowerShell category of a service error, from what the answer says for certain: its error shape, its HTTP
+    /// status, and the operation that failed. Never from the wording of the message, which the service may change.
+    /// </summary>
+    internal static class ServiceErrorCategories
+    {
+        /// <summary>Operations that make a new resource under a name or id the caller chose or the service picks.</summary>
+        public static bool Creates(string operationName) =>
+            operationName.StartsWith("Create", StringComparison.Ordinal);
+
+        /// <summary>A conflict on a create is a name already taken; elsewhere it is a resource in the wrong state.</summary>
+        public static ErrorCategory OfConflict(string operationName) =>
+            Creates(operationName) ? ErrorCategory.ResourceExists : ErrorCategory.InvalidOperation;
+
+        /// <summary>
+        /// For an error code the module does not know: the statuses of the model's error shapes keep the category
+        /// of that shape (400 ValidationException, 402 ServiceQuotaExceededException, 403 AccessDeniedException,
+        /// 404 ResourceNotFoundException, 409 ConflictException, 429 ThrottlingException), 401 is a permission problem
+        /// too, any 5xx is the service failing, and any other status is an operation the service would not do.
+        /// </summary>
+        public static ErrorCategory FromStatus(int statusCode, string operationName)
+        {
+            switch (statusCode)
+            {
+                case 400: return ErrorCategory.InvalidArgument;
+                case 401:
+                case 403: return ErrorCategory.PermissionDenied;
+                case 402: return ErrorCategory.QuotaExceeded;
+                case 404: return ErrorCategory.ObjectNotFound;
+                case 409: return OfConflict(operationName);
+                case 429: return ErrorCategory.LimitsExceeded;
+                default: return statusCode >= 500 ? ErrorCategory.ConnectionError : ErrorCategory.InvalidOperation;
+            }
+        }
     }
 
     internal static class ServiceExceptionFactory
@@ -96,7 +147,8 @@ namespace CodeCatalyst
 
         /// <summary>
         /// An error code this module does not know (a proxy's, or one the service adds later) still gets the kind its
-        /// HTTP status says, so a 403 from a gateway is a permission problem, not a generic failure.
+        /// HTTP status says, so a 403 from a gateway is a permission problem, not a generic failure, and a script that
+        /// catches CodeCatalystResourceNotFoundException also catches a 404 from a proxy. The code stays the error id.
         /// </summary>
         private static CodeCatalystServiceException FromStatus(string code, string message, int status, string? requestId,
             string operation, int attempts)

@@ -1,4 +1,5 @@
 using System;
+using System.Management.Automation;
 
 namespace CodeCatalyst.Core.Http
 {
@@ -44,7 +45,7 @@ namespace CodeCatalyst.Core.Http
                     : character == ' ' || character == '\t' ? "a space or tab"
                     : character < 0x20 || character == 0x7F ? $"a control character (U+{(int)character:X4})"
                     : "a non-ASCII character";
-                throw new CodeCatalystConfigurationException("InvalidTokenCharacters",
+                throw new CodeCatalystConfigurationException("InvalidTokenCharacters", ErrorCategory.AuthenticationError,
                     $"The token given by {source} holds {kind} at position {index + 1} of {value.Length}, which an HTTP " +
                     "Authorization header cannot carry, so nothing was sent. Copy the token again, without line breaks or " +
                     "spaces, and pass it again.");
