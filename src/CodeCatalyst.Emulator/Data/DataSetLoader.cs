@@ -22,7 +22,7 @@ internal static class DataSetLoader
 
     private static readonly StringConstraint UserId = new("GetUserDetailsRequestIdString", 1, 256, null);
 
-    private static readonly StringConstraint CommitId = new("CommitId", 40, 40, "[0-9a-fA-F]{40}");
+    private static readonly StringConstraint CommitId = new("Git commit id (40 hex digits)", 40, 40, "[0-9a-fA-F]{40}");
 
     /// <summary>The signed-in user when a data file names none.</summary>
     private static readonly UserState DefaultUser = new(

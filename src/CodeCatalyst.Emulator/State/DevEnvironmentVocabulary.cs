@@ -31,9 +31,6 @@ internal static class DevEnvironmentRules
     /// </summary>
     public const int DefaultInactivityTimeoutMinutes = 15;
 
-    /// <summary>The model's <c>DevEnvironmentSessionType</c> enum values.</summary>
-    public static readonly IReadOnlyList<string> SessionTypes = ["SSM", "SSH"];
-
     // How long each transitional status lasts before the run speed divides it. Short, so waits in tests are quick.
     public static readonly TimeSpan PendingTime = TimeSpan.FromSeconds(0.5);
     public static readonly TimeSpan StartingTime = TimeSpan.FromSeconds(1);

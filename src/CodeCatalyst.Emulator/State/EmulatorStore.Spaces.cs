@@ -44,14 +44,15 @@ internal sealed partial class EmulatorStore
         }
     }
 
-    /// <summary>Deletes the space and everything in it (projects, repositories, dev environments, its event log).</summary>
-    public SpaceView DeleteSpace(string spaceName, CallerContext? caller = null)
+    /// <summary>
+    /// Deletes the space and everything in it (projects, repositories, dev environments). Its event log goes with
+    /// it, so this is the one action that leaves no entry anyone could read.
+    /// </summary>
+    public SpaceView DeleteSpace(string spaceName)
     {
         lock (gate)
         {
             var space = FindSpace(spaceName);
-            // Written for symmetry with the other actions, though it goes away with the space's log.
-            AppendEvent(space, "DeleteSpace", Now(), caller);
             spaces.Remove(space);
             return ToView(space);
         }
