@@ -8,6 +8,32 @@ public static class SampleData
     public const string SourceRepositoryName = "MyDemoRepo";
     public const string SourceBranchName = "main";
 
+    /// <summary>The second branch of <see cref="SourceRepositoryName"/>.</summary>
+    public const string FeatureBranchName = "feature/login";
+
+    /// <summary>A second repository of <see cref="ProjectName"/>, with only main.</summary>
+    public const string DocsRepositoryName = "MyDemoDocs";
+
+    /// <summary>A second project of <see cref="SpaceName"/>, with the repository <see cref="PipelineRepositoryName"/>.</summary>
+    public const string PipelineProjectName = "DataPipeline";
+    public const string PipelineRepositoryName = "pipeline-jobs";
+
+    /// <summary>A second space (eu-west-1, FREE subscription) with the project <see cref="SandboxProjectName"/>.</summary>
+    public const string SecondSpaceName = "AnyCompany";
+    public const string SandboxProjectName = "Sandbox";
+
+    /// <summary>The dev environment of <see cref="ProjectName"/>: alias demo-dev, RUNNING, cloning MyDemoRepo main.</summary>
+    public const string DevEnvironmentId = "0e6a1f2b-8c3d-4e5f-9a7b-1c2d3e4f5a66";
+    public const string DevEnvironmentAlias = "demo-dev";
+
+    /// <summary>The signed-in user every call acts as.</summary>
+    public const string SignedInUserId = "6f1d2c3b-4a5e-4f60-8b7c-9d0e1f2a3b44";
+    public const string SignedInUserName = "MaryMajor";
+
+    /// <summary>Another user GetUserDetails knows.</summary>
+    public const string OtherUserId = "8a2b3c4d-5e6f-4a7b-9c8d-0e1f2a3b4c55";
+    public const string OtherUserName = "JaneDoe";
+
     /// <summary>Workflow <c>build</c>: QUEUED, succeeds.</summary>
     public const string BuildWorkflowId = "5f2d3c1a-0b6e-4e7a-9c41-2a7b8d9e0f11";
     public const string BuildWorkflowName = "build";

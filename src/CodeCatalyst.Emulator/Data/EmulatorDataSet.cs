@@ -1,15 +1,35 @@
 namespace CodeCatalyst.Emulator.Data;
 
-// The data file format (what --data loads, and what sample-data.json holds):
+// The data file format (what --data loads, and what sample-data.json holds). Every member but names and ids is
+// optional; member names follow the API's where the API has the same thing.
 //
 // {
+//   "users": [                                  // optional; the first is the signed-in user every call acts as
+//     { "id": "<id>", "userName": "MaryMajor", "displayName": "Mary Major",
+//       "email": "mary@example.com", "emailVerified": true }
+//   ],
 //   "spaces": [
 //     {
 //       "name": "ExampleCorp",
+//       "regionName": "us-west-2",               // default us-west-2
+//       "displayName": "Example Corp",
+//       "description": "...",
+//       "subscription": { "subscriptionType": "STANDARD", "awsAccountName": "ExampleCorpBilling",
+//                         "pendingSubscriptionType": "FREE", "pendingSubscriptionStartTime": "2027-01-01T00:00:00Z" },
 //       "projects": [
 //         {
 //           "name": "MyDemoProject",
-//           "sourceRepositories": [ { "name": "MyDemoRepo" } ],
+//           "id": "<uuid>",                      // optional, default derived from the names
+//           "displayName": "...", "description": "...",
+//           "sourceRepositories": [
+//             {
+//               "name": "MyDemoRepo",
+//               "id": "<uuid>",                  // optional, default derived from the names
+//               "description": "...",
+//               "createdTime": "2026-01-05T09:00:00.000Z",    // optional, default: start of the emulator
+//               "branches": [ { "name": "main", "headCommitId": "<40 hex>" } ]  // default: main; commit ids derived
+//             }
+//           ],
 //           "workflows": [
 //             {
 //               "id": "<uuid>",                      // required, fixed so scripts and tests can name it
@@ -25,6 +45,20 @@ namespace CodeCatalyst.Emulator.Data;
 //               "runDurationSeconds": 1.5,           // optional, time a run spends IN_PROGRESS
 //               "outcome": "SUCCEEDED"               // SUCCEEDED (default) | FAILED
 //             }
+//           ],
+//           "devEnvironments": [
+//             {
+//               "id": "<uuid>",                      // required
+//               "alias": "...",
+//               "status": "RUNNING",                 // RUNNING (default) | STOPPED
+//               "instanceType": "dev.standard1.small",          // default dev.standard1.small
+//               "inactivityTimeoutMinutes": 15,      // default 15
+//               "persistentStorage": { "sizeInGiB": 16 },       // 16 (default) | 32 | 64
+//               "ides": [ { "name": "VSCode", "runtime": "..." } ], // default VSCode
+//               "repositories": [ { "repositoryName": "MyDemoRepo", "branchName": "main" } ],
+//               "vpcConnectionName": "...",
+//               "createdTime": "2026-01-05T09:00:00.000Z"       // optional, default: start of the emulator
+//             }
 //           ]
 //         }
 //       ]
@@ -32,33 +66,133 @@ namespace CodeCatalyst.Emulator.Data;
 //   ]
 // }
 //
-// Both durations are divided by the emulator's run speed.
+// Both workflow durations are divided by the emulator's run speed.
 
 /// <summary>The root of a data file.</summary>
 internal sealed class EmulatorDataSet
 {
+    public List<UserData> Users { get; set; } = [];
+
     public List<SpaceData> Spaces { get; set; } = [];
+}
+
+internal sealed class UserData
+{
+    public string? Id { get; set; }
+
+    public string? UserName { get; set; }
+
+    public string? DisplayName { get; set; }
+
+    public string? Email { get; set; }
+
+    public bool? EmailVerified { get; set; }
 }
 
 internal sealed class SpaceData
 {
     public string? Name { get; set; }
 
+    public string? RegionName { get; set; }
+
+    public string? DisplayName { get; set; }
+
+    public string? Description { get; set; }
+
+    public SubscriptionData? Subscription { get; set; }
+
     public List<ProjectData> Projects { get; set; } = [];
+}
+
+internal sealed class SubscriptionData
+{
+    public string? SubscriptionType { get; set; }
+
+    public string? AwsAccountName { get; set; }
+
+    public string? PendingSubscriptionType { get; set; }
+
+    public DateTimeOffset? PendingSubscriptionStartTime { get; set; }
 }
 
 internal sealed class ProjectData
 {
     public string? Name { get; set; }
 
+    public string? Id { get; set; }
+
+    public string? DisplayName { get; set; }
+
+    public string? Description { get; set; }
+
     public List<SourceRepositoryData> SourceRepositories { get; set; } = [];
 
     public List<WorkflowData> Workflows { get; set; } = [];
+
+    public List<DevEnvironmentData> DevEnvironments { get; set; } = [];
 }
 
 internal sealed class SourceRepositoryData
 {
     public string? Name { get; set; }
+
+    public string? Id { get; set; }
+
+    public string? Description { get; set; }
+
+    public DateTimeOffset? CreatedTime { get; set; }
+
+    /// <summary>Null means the one branch a new repository has, main.</summary>
+    public List<BranchData>? Branches { get; set; }
+}
+
+internal sealed class BranchData
+{
+    public string? Name { get; set; }
+
+    public string? HeadCommitId { get; set; }
+}
+
+internal sealed class DevEnvironmentData
+{
+    public string? Id { get; set; }
+
+    public string? Alias { get; set; }
+
+    public string? Status { get; set; }
+
+    public string? InstanceType { get; set; }
+
+    public int? InactivityTimeoutMinutes { get; set; }
+
+    public PersistentStorageData? PersistentStorage { get; set; }
+
+    public List<IdeData>? Ides { get; set; }
+
+    public List<DevEnvironmentRepositoryData> Repositories { get; set; } = [];
+
+    public string? VpcConnectionName { get; set; }
+
+    public DateTimeOffset? CreatedTime { get; set; }
+}
+
+internal sealed class PersistentStorageData
+{
+    public int? SizeInGiB { get; set; }
+}
+
+internal sealed class IdeData
+{
+    public string? Name { get; set; }
+
+    public string? Runtime { get; set; }
+}
+
+internal sealed class DevEnvironmentRepositoryData
+{
+    public string? RepositoryName { get; set; }
+
+    public string? BranchName { get; set; }
 }
 
 internal sealed class WorkflowData

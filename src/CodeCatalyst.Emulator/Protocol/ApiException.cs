@@ -15,6 +15,8 @@ internal class ApiException(int statusCode, string errorType, string message) : 
 
     public static ApiException AccessDenied(string message) => new(403, "AccessDeniedException", message);
 
+    public static ApiException ServiceQuotaExceeded(string message) => new(402, "ServiceQuotaExceededException", message);
+
     public static ApiException NotFound(string message) => new(404, "ResourceNotFoundException", message);
 
     public static ApiException Conflict(string message) => new(409, "ConflictException", message);

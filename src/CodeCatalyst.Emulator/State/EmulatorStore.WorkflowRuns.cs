@@ -24,7 +24,8 @@ internal sealed partial class EmulatorStore
     /// Starts a run, honouring the workflow's run mode. A client token already used for the same workflow
     /// returns the run it created instead of starting another.
     /// </summary>
-    public WorkflowRunView StartWorkflowRun(string spaceName, string projectName, string workflowId, string? clientToken)
+    public WorkflowRunView StartWorkflowRun(
+        string spaceName, string projectName, string workflowId, string? clientToken, CallerContext? caller = null)
     {
         lock (gate)
         {
@@ -76,6 +77,7 @@ internal sealed partial class EmulatorStore
                 project.RunsByClientToken.Add(clientToken, newRun);
             }
 
+            AppendEvent(project.Space, "StartWorkflowRun", now, caller, project);
             return ToView(newRun, now);
         }
     }
