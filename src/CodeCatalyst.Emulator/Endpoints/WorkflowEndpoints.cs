@@ -18,7 +18,7 @@ internal static class WorkflowEndpoints
 
     private static GetWorkflowResponse GetWorkflow(GetWorkflowRequest request, HttpContext context)
     {
-        var workflow = context.RequestServices.GetRequiredService<EmulatorStore>().GetWorkflow(request.SpaceName, request.ProjectName, request.Id);
+        var workflow = context.Store().GetWorkflow(request.SpaceName, request.ProjectName, request.Id);
         return new GetWorkflowResponse
         {
             SpaceName = workflow.Project.Space.Name,
@@ -37,7 +37,7 @@ internal static class WorkflowEndpoints
 
     private static ListWorkflowsResponse ListWorkflows(ListWorkflowsRequest request, HttpContext context)
     {
-        var store = context.RequestServices.GetRequiredService<EmulatorStore>();
+        var store = context.Store();
         var page = PageToken.Paginate(
             store.ListWorkflows(request.SpaceName, request.ProjectName),
             static workflow => workflow.Name + "\u0000" + workflow.Id,

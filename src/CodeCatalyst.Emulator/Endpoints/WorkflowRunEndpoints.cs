@@ -22,14 +22,14 @@ internal static class WorkflowRunEndpoints
 
     private static StartWorkflowRunResponse StartWorkflowRun(StartWorkflowRunRequest request, HttpContext context)
     {
-        var run = context.RequestServices.GetRequiredService<EmulatorStore>()
-            .StartWorkflowRun(request.SpaceName, request.ProjectName, request.WorkflowId, request.ClientToken);
+        var run = context.Store()
+            .StartWorkflowRun(request.SpaceName, request.ProjectName, request.WorkflowId, request.ClientToken, context.Caller());
         return new StartWorkflowRunResponse { SpaceName = run.SpaceName, ProjectName = run.ProjectName, Id = run.Id, WorkflowId = run.WorkflowId };
     }
 
     private static GetWorkflowRunResponse GetWorkflowRun(GetWorkflowRunRequest request, HttpContext context)
     {
-        var run = context.RequestServices.GetRequiredService<EmulatorStore>().GetWorkflowRun(request.SpaceName, request.ProjectName, request.Id);
+        var run = context.Store().GetWorkflowRun(request.SpaceName, request.ProjectName, request.Id);
         return new GetWorkflowRunResponse
         {
             SpaceName = run.SpaceName,
@@ -46,7 +46,7 @@ internal static class WorkflowRunEndpoints
 
     private static ListWorkflowRunsResponse ListWorkflowRuns(ListWorkflowRunsRequest request, HttpContext context)
     {
-        var store = context.RequestServices.GetRequiredService<EmulatorStore>();
+        var store = context.Store();
         var page = PageToken.Paginate(
             store.ListWorkflowRuns(request.SpaceName, request.ProjectName, request.WorkflowId),
             static run => run.NewestFirstSortKey,
