@@ -14,10 +14,18 @@
     CmdletsToExport      = @(
         'Connect-CCAccount'
         'Disconnect-CCAccount'
+        'Get-CCProject'
+        'Get-CCSpace'
+        'Get-CCSubscription'
         'Get-CCWorkflow'
         'Get-CCWorkflowRun'
+        'New-CCProject'
+        'Remove-CCProject'
+        'Remove-CCSpace'
         'Start-CCWorkflowRun'
         'Test-CCSession'
+        'Update-CCProject'
+        'Update-CCSpace'
         'Wait-CCWorkflowRun'
     )
     FunctionsToExport    = @()

@@ -11,11 +11,17 @@ namespace CodeCatalyst.Tests
     /// <summary>The built module folder is complete, loadable next to PowerShell, and described by its manifest.</summary>
     public sealed class ModuleLayoutTests
     {
-        private static readonly string[] ExpectedCmdlets =
-        {
-            "Connect-CCAccount", "Disconnect-CCAccount", "Get-CCWorkflow", "Get-CCWorkflowRun", "Start-CCWorkflowRun",
-            "Test-CCSession", "Wait-CCWorkflowRun",
-        };
+        /// <summary>
+        /// The cmdlets the module assembly defines, found once by reflection: the manifest and Get-Command must
+        /// agree with it, so the list is not kept by hand in several places.
+        /// </summary>
+        private static readonly string[] ExpectedCmdlets = Assembly.LoadFrom(Path.Combine(RepositoryPaths.ModuleFolder, "CodeCatalyst.dll"))
+            .GetExportedTypes()
+            .Select(type => type.GetCustomAttribute<System.Management.Automation.CmdletAttribute>())
+            .Where(attribute => attribute != null)
+            .Select(attribute => attribute!.VerbName + "-" + attribute.NounName)
+            .OrderBy(name => name, StringComparer.Ordinal)
+            .ToArray();
 
         [Fact]
         public void Build_output_folder_holds_manifest_assemblies_format_type_data_and_help()
@@ -66,7 +72,8 @@ namespace CodeCatalyst.Tests
                     RepositoryPaths.ModuleManifest).Output[0].BaseObject;
             }
 
-            var cmdlets = ((object[])manifest["CmdletsToExport"]!).Cast<string>().OrderBy(n => n).ToArray();
+            var cmdlets = ((object[])manifest["CmdletsToExport"]!).Cast<string>().OrderBy(n => n, StringComparer.Ordinal).ToArray();
+            Assert.Contains("Get-CCWorkflowRun", ExpectedCmdlets);
             Assert.Equal(ExpectedCmdlets, cmdlets);
             Assert.DoesNotContain(cmdlets, name => name.Contains('*'));
             Assert.Equal(new[] { "Desktop", "Core" }, ((object[])manifest["CompatiblePSEditions"]!).Cast<string>());
@@ -87,7 +94,7 @@ namespace CodeCatalyst.Tests
             using var session = new PowerShellSession();
             var result = session.Run("Get-Command -Module CodeCatalyst | ForEach-Object Name");
             Assert.Empty(result.Errors);
-            Assert.Equal(ExpectedCmdlets, result.Output.Select(o => (string)o.BaseObject).OrderBy(n => n).ToArray());
+            Assert.Equal(ExpectedCmdlets, result.Output.Select(o => (string)o.BaseObject).OrderBy(n => n, StringComparer.Ordinal).ToArray());
             var engine = session.Run("$PSVersionTable.PSVersion.ToString()").Output.Single().ToString();
             Assert.StartsWith("7.6", engine);
         }
@@ -96,7 +103,9 @@ namespace CodeCatalyst.Tests
         public void Every_cmdlet_that_changes_state_supports_WhatIf_and_Confirm()
         {
             using var session = new PowerShellSession();
-            foreach (var name in new[] { "Start-CCWorkflowRun", "Connect-CCAccount", "Disconnect-CCAccount" })
+            // Every verb that changes something: derived from the cmdlets themselves, so a new one cannot be missed.
+            string[] changing = { "New", "Update", "Remove", "Start", "Stop", "Connect", "Disconnect", "Invoke" };
+            foreach (var name in ExpectedCmdlets.Where(name => changing.Contains(name.Substring(0, name.IndexOf('-')))))
             {
                 var parameters = session.Run("(Get-Command $args[0]).Parameters.Keys", name).Output.Select(o => o.ToString()).ToList();
                 Assert.Contains("WhatIf", parameters);

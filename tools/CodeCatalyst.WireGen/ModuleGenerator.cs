@@ -252,7 +252,7 @@ internal sealed class ModuleGenerator(ShapeGraph graph)
         var input = operation.Input == null ? new ShapeSpec { Type = "structure", Members = [] } : Spec.Shape(operation.Input);
         var members = input.Members ?? [];
         code.Line($"/// <summary>The members of {operation.Name}, as the cmdlet's parameters give them.</summary>");
-        code.Open($"internal sealed partial class {className}");
+        code.Open($"internal sealed partial class {className} : IWireInput");
         foreach (var member in members)
         {
             code.Line($"public {CSharpType(member.Shape)}? {Names.Pascal(member.Name)} {{ get; set; }}");
@@ -301,7 +301,32 @@ internal sealed class ModuleGenerator(ShapeGraph graph)
 
         code.Line("return request;");
         code.Close();
+        var row = graph.Table.Row(operation.Name);
+        if (row?.Target != null)
+        {
+            code.Line();
+            code.Line("/// <summary>What -WhatIf and -Confirm name: the resource and its parents (from the operation table).</summary>");
+            code.Line($"public string ShouldProcessTarget() => {TargetExpression(operation, row.Target)};");
+        }
+
         code.Close();
+    }
+
+    private string TargetExpression(OperationSpec operation, string target)
+    {
+        var parts = new List<string>();
+        var position = 0;
+        foreach (System.Text.RegularExpressions.Match placeholder in System.Text.RegularExpressions.Regex.Matches(target, @"\{(\w+)\}"))
+        {
+            if (placeholder.Index > position) parts.Add(Names.Literal(target[position..placeholder.Index]));
+            var member = Spec.Shape(operation.Input!).Members!.SingleOrDefault(candidate => candidate.Name == placeholder.Groups[1].Value)
+                ?? throw new InvalidDataException($"{operation.Name}: the target names {placeholder.Value}, which is not an input member.");
+            parts.Add($"({Names.Pascal(member.Name)} ?? \"(none)\")");
+            position = placeholder.Index + placeholder.Length;
+        }
+
+        if (position < target.Length) parts.Add(Names.Literal(target[position..]));
+        return string.Join(" + ", parts);
     }
 
     private static string MethodExpression(string method) => method switch

@@ -16,6 +16,8 @@ internal static class CodeCatalystApi
         // CodeCatalyst operations all need a bearer token.
         var codeCatalyst = routes.MapGroup(string.Empty).WithMetadata(RequiresBearerTokenMetadata.Instance);
         codeCatalyst.MapSessionEndpoints();
+        codeCatalyst.MapSpaceEndpoints();
+        codeCatalyst.MapProjectEndpoints();
         codeCatalyst.MapWorkflowEndpoints();
         codeCatalyst.MapWorkflowRunEndpoints();
 

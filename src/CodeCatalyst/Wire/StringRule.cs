@@ -151,6 +151,13 @@ namespace CodeCatalyst.Wire
             name == "PATCH" ? Patch : new System.Net.Http.HttpMethod(name);
     }
 
+    /// <summary>A generated operation input: checked against the model and turned into a request.</summary>
+    internal interface IWireInput
+    {
+        /// <summary>Throws <see cref="CodeCatalystInputException"/> for the first member the model would refuse.</summary>
+        Core.Http.ServiceRequest ToRequest();
+    }
+
     /// <summary>One operation's facts from the model that paging and retries use.</summary>
     internal sealed class OperationInfo
     {

@@ -163,7 +163,7 @@ namespace CodeCatalyst.Cmdlets
         /// its page arrives, and no further page is requested once enough items were written (or once a downstream
         /// command such as Select-Object -First stops the pipeline, which surfaces here as an exception).
         /// </summary>
-        internal void WritePages<T>(Func<string?, int?, CancellationToken, Task<Core.Page<T>>> fetchPage)
+        internal void WritePages<T>(Func<string?, int?, CancellationToken, Task<Core.Page<T>>> fetchPage, Func<T, bool>? keep = null)
         {
             var paging = Paging;
             var toSkip = paging?.Skip ?? 0UL;
@@ -175,11 +175,13 @@ namespace CodeCatalyst.Cmdlets
             while (toWrite > 0)
             {
                 // Ask only for what is still wanted, so -First 3 costs one small request.
-                int? pageSize = toWrite == ulong.MaxValue ? (int?)null : (int)Math.Min(toSkip + toWrite, int.MaxValue);
+                // (Unless items are filtered here too: then how many a page must hold is not known.)
+                int? pageSize = toWrite == ulong.MaxValue || keep != null ? (int?)null : (int)Math.Min(toSkip + toWrite, int.MaxValue);
                 var token = nextToken;
                 var page = Run(cancellation => fetchPage(token, pageSize, cancellation));
                 foreach (var item in page.Items)
                 {
+                    if (keep != null && !keep(item)) continue;
                     seen++;
                     if (toSkip > 0)
                     {

@@ -23,9 +23,23 @@ namespace CodeCatalyst.Cmdlets.Workflows
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = new string[0];
 
+        /// <summary>
+        /// A project object (from Get-CCProject or New-CCProject) whose workflows are listed. Taking it by type keeps
+        /// PowerShell from turning a piped project into a workflow id.
+        /// </summary>
+        [Parameter(ParameterSetName = ListSet, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public Project? Project { get; set; }
+
         protected override void ProcessRecord()
         {
             if (!TryResolveSpaceAndProject(SpaceName, ProjectName, out var space, out var project)) return;
+            if (Project != null)
+            {
+                // The project object names both, unless -SpaceName or -ProjectName said otherwise.
+                if (!MyInvocation.BoundParameters.ContainsKey(nameof(SpaceName))) space = Project.SpaceName;
+                if (!MyInvocation.BoundParameters.ContainsKey(nameof(ProjectName))) project = Project.Name;
+            }
 
             if (ParameterSetName == ListSet)
             {

@@ -50,9 +50,20 @@ namespace CodeCatalyst.Cmdlets.Workflows
 
         private OrderedConcurrentCalls<WorkflowRun>? _reads;
 
+        /// <summary>A project object whose runs are listed; taken by type so a piped project is never read as a run id.</summary>
+        [Parameter(ParameterSetName = ListSet, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public Project? Project { get; set; }
+
         protected override void ProcessRecord()
         {
             if (!TryResolveSpaceAndProject(SpaceName, ProjectName, out var space, out var project)) return;
+            if (Project != null)
+            {
+                // The project object names both, unless -SpaceName or -ProjectName said otherwise.
+                if (!MyInvocation.BoundParameters.ContainsKey(nameof(SpaceName))) space = Project.SpaceName;
+                if (!MyInvocation.BoundParameters.ContainsKey(nameof(ProjectName))) project = Project.Name;
+            }
             var ids = Id;
             if (ParameterSetName == InputObjectSet)
             {

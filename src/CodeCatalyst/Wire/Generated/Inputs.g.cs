@@ -86,7 +86,7 @@ namespace CodeCatalyst.Wire
     }
 
     /// <summary>The members of ListSpaces, as the cmdlet's parameters give them.</summary>
-    internal sealed partial class ListSpacesInput
+    internal sealed partial class ListSpacesInput : IWireInput
     {
         public string? NextToken { get; set; }
 
@@ -112,7 +112,7 @@ namespace CodeCatalyst.Wire
     }
 
     /// <summary>The members of GetSpace, as the cmdlet's parameters give them.</summary>
-    internal sealed partial class GetSpaceInput
+    internal sealed partial class GetSpaceInput : IWireInput
     {
         public string? Name { get; set; }
 
@@ -126,7 +126,7 @@ namespace CodeCatalyst.Wire
     }
 
     /// <summary>The members of UpdateSpace, as the cmdlet's parameters give them.</summary>
-    internal sealed partial class UpdateSpaceInput
+    internal sealed partial class UpdateSpaceInput : IWireInput
     {
         public string? Name { get; set; }
         public string? Description { get; set; }
@@ -151,10 +151,13 @@ namespace CodeCatalyst.Wire
             request.JsonBody = body.ToArray();
             return request;
         }
+
+        /// <summary>What -WhatIf and -Confirm name: the resource and its parents (from the operation table).</summary>
+        public string ShouldProcessTarget() => "space " + (Name ?? "(none)");
     }
 
     /// <summary>The members of DeleteSpace, as the cmdlet's parameters give them.</summary>
-    internal sealed partial class DeleteSpaceInput
+    internal sealed partial class DeleteSpaceInput : IWireInput
     {
         public string? Name { get; set; }
 
@@ -165,10 +168,13 @@ namespace CodeCatalyst.Wire
             var request = new ServiceRequest("DeleteSpace", HttpMethod.Delete, "/v1/spaces/" + Uri.EscapeDataString(Name!));
             return request;
         }
+
+        /// <summary>What -WhatIf and -Confirm name: the resource and its parents (from the operation table).</summary>
+        public string ShouldProcessTarget() => "space " + (Name ?? "(none)");
     }
 
     /// <summary>The members of GetSubscription, as the cmdlet's parameters give them.</summary>
-    internal sealed partial class GetSubscriptionInput
+    internal sealed partial class GetSubscriptionInput : IWireInput
     {
         public string? SpaceName { get; set; }
 
@@ -182,7 +188,7 @@ namespace CodeCatalyst.Wire
     }
 
     /// <summary>The members of ListProjects, as the cmdlet's parameters give them.</summary>
-    internal sealed partial class ListProjectsInput
+    internal sealed partial class ListProjectsInput : IWireInput
     {
         public string? SpaceName { get; set; }
         public string? NextToken { get; set; }
@@ -237,7 +243,7 @@ namespace CodeCatalyst.Wire
     }
 
     /// <summary>The members of GetProject, as the cmdlet's parameters give them.</summary>
-    internal sealed partial class GetProjectInput
+    internal sealed partial class GetProjectInput : IWireInput
     {
         public string? SpaceName { get; set; }
         public string? Name { get; set; }
@@ -253,7 +259,7 @@ namespace CodeCatalyst.Wire
     }
 
     /// <summary>The members of CreateProject, as the cmdlet's parameters give them.</summary>
-    internal sealed partial class CreateProjectInput
+    internal sealed partial class CreateProjectInput : IWireInput
     {
         public string? SpaceName { get; set; }
         public string? DisplayName { get; set; }
@@ -285,10 +291,13 @@ namespace CodeCatalyst.Wire
             request.JsonBody = body.ToArray();
             return request;
         }
+
+        /// <summary>What -WhatIf and -Confirm name: the resource and its parents (from the operation table).</summary>
+        public string ShouldProcessTarget() => "project " + (DisplayName ?? "(none)") + " in space " + (SpaceName ?? "(none)");
     }
 
     /// <summary>The members of UpdateProject, as the cmdlet's parameters give them.</summary>
-    internal sealed partial class UpdateProjectInput
+    internal sealed partial class UpdateProjectInput : IWireInput
     {
         public string? SpaceName { get; set; }
         public string? Name { get; set; }
@@ -315,10 +324,13 @@ namespace CodeCatalyst.Wire
             request.JsonBody = body.ToArray();
             return request;
         }
+
+        /// <summary>What -WhatIf and -Confirm name: the resource and its parents (from the operation table).</summary>
+        public string ShouldProcessTarget() => "project " + (Name ?? "(none)") + " in space " + (SpaceName ?? "(none)");
     }
 
     /// <summary>The members of DeleteProject, as the cmdlet's parameters give them.</summary>
-    internal sealed partial class DeleteProjectInput
+    internal sealed partial class DeleteProjectInput : IWireInput
     {
         public string? SpaceName { get; set; }
         public string? Name { get; set; }
@@ -331,10 +343,13 @@ namespace CodeCatalyst.Wire
             var request = new ServiceRequest("DeleteProject", HttpMethod.Delete, "/v1/spaces/" + Uri.EscapeDataString(SpaceName!) + "/projects/" + Uri.EscapeDataString(Name!));
             return request;
         }
+
+        /// <summary>What -WhatIf and -Confirm name: the resource and its parents (from the operation table).</summary>
+        public string ShouldProcessTarget() => "project " + (Name ?? "(none)") + " in space " + (SpaceName ?? "(none)");
     }
 
     /// <summary>The members of ListSourceRepositories, as the cmdlet's parameters give them.</summary>
-    internal sealed partial class ListSourceRepositoriesInput
+    internal sealed partial class ListSourceRepositoriesInput : IWireInput
     {
         public string? SpaceName { get; set; }
         public string? ProjectName { get; set; }
@@ -371,7 +386,7 @@ namespace CodeCatalyst.Wire
     }
 
     /// <summary>The members of GetSourceRepository, as the cmdlet's parameters give them.</summary>
-    internal sealed partial class GetSourceRepositoryInput
+    internal sealed partial class GetSourceRepositoryInput : IWireInput
     {
         public string? SpaceName { get; set; }
         public string? ProjectName { get; set; }
@@ -389,7 +404,7 @@ namespace CodeCatalyst.Wire
     }
 
     /// <summary>The members of CreateSourceRepository, as the cmdlet's parameters give them.</summary>
-    internal sealed partial class CreateSourceRepositoryInput
+    internal sealed partial class CreateSourceRepositoryInput : IWireInput
     {
         public string? SpaceName { get; set; }
         public string? ProjectName { get; set; }
@@ -418,10 +433,13 @@ namespace CodeCatalyst.Wire
             request.JsonBody = body.ToArray();
             return request;
         }
+
+        /// <summary>What -WhatIf and -Confirm name: the resource and its parents (from the operation table).</summary>
+        public string ShouldProcessTarget() => "source repository " + (Name ?? "(none)") + " in " + (SpaceName ?? "(none)") + "/" + (ProjectName ?? "(none)");
     }
 
     /// <summary>The members of DeleteSourceRepository, as the cmdlet's parameters give them.</summary>
-    internal sealed partial class DeleteSourceRepositoryInput
+    internal sealed partial class DeleteSourceRepositoryInput : IWireInput
     {
         public string? SpaceName { get; set; }
         public string? ProjectName { get; set; }
@@ -436,10 +454,13 @@ namespace CodeCatalyst.Wire
             var request = new ServiceRequest("DeleteSourceRepository", HttpMethod.Delete, "/v1/spaces/" + Uri.EscapeDataString(SpaceName!) + "/projects/" + Uri.EscapeDataString(ProjectName!) + "/sourceRepositories/" + Uri.EscapeDataString(Name!));
             return request;
         }
+
+        /// <summary>What -WhatIf and -Confirm name: the resource and its parents (from the operation table).</summary>
+        public string ShouldProcessTarget() => "source repository " + (Name ?? "(none)") + " in " + (SpaceName ?? "(none)") + "/" + (ProjectName ?? "(none)");
     }
 
     /// <summary>The members of GetSourceRepositoryCloneUrls, as the cmdlet's parameters give them.</summary>
-    internal sealed partial class GetSourceRepositoryCloneUrlsInput
+    internal sealed partial class GetSourceRepositoryCloneUrlsInput : IWireInput
     {
         public string? SpaceName { get; set; }
         public string? ProjectName { get; set; }
@@ -457,7 +478,7 @@ namespace CodeCatalyst.Wire
     }
 
     /// <summary>The members of ListSourceRepositoryBranches, as the cmdlet's parameters give them.</summary>
-    internal sealed partial class ListSourceRepositoryBranchesInput
+    internal sealed partial class ListSourceRepositoryBranchesInput : IWireInput
     {
         public string? SpaceName { get; set; }
         public string? ProjectName { get; set; }
@@ -496,7 +517,7 @@ namespace CodeCatalyst.Wire
     }
 
     /// <summary>The members of CreateSourceRepositoryBranch, as the cmdlet's parameters give them.</summary>
-    internal sealed partial class CreateSourceRepositoryBranchInput
+    internal sealed partial class CreateSourceRepositoryBranchInput : IWireInput
     {
         public string? SpaceName { get; set; }
         public string? ProjectName { get; set; }
@@ -527,10 +548,13 @@ namespace CodeCatalyst.Wire
             request.JsonBody = body.ToArray();
             return request;
         }
+
+        /// <summary>What -WhatIf and -Confirm name: the resource and its parents (from the operation table).</summary>
+        public string ShouldProcessTarget() => "branch " + (Name ?? "(none)") + " of " + (SpaceName ?? "(none)") + "/" + (ProjectName ?? "(none)") + "/" + (SourceRepositoryName ?? "(none)");
     }
 
     /// <summary>The members of ListDevEnvironments, as the cmdlet's parameters give them.</summary>
-    internal sealed partial class ListDevEnvironmentsInput
+    internal sealed partial class ListDevEnvironmentsInput : IWireInput
     {
         public string? SpaceName { get; set; }
         public string? ProjectName { get; set; }
@@ -592,7 +616,7 @@ namespace CodeCatalyst.Wire
     }
 
     /// <summary>The members of GetDevEnvironment, as the cmdlet's parameters give them.</summary>
-    internal sealed partial class GetDevEnvironmentInput
+    internal sealed partial class GetDevEnvironmentInput : IWireInput
     {
         public string? SpaceName { get; set; }
         public string? ProjectName { get; set; }
@@ -610,7 +634,7 @@ namespace CodeCatalyst.Wire
     }
 
     /// <summary>The members of CreateDevEnvironment, as the cmdlet's parameters give them.</summary>
-    internal sealed partial class CreateDevEnvironmentInput
+    internal sealed partial class CreateDevEnvironmentInput : IWireInput
     {
         public string? SpaceName { get; set; }
         public string? ProjectName { get; set; }
@@ -713,10 +737,13 @@ namespace CodeCatalyst.Wire
             request.JsonBody = body.ToArray();
             return request;
         }
+
+        /// <summary>What -WhatIf and -Confirm name: the resource and its parents (from the operation table).</summary>
+        public string ShouldProcessTarget() => "dev environment " + (Alias ?? "(none)") + " in " + (SpaceName ?? "(none)") + "/" + (ProjectName ?? "(none)");
     }
 
     /// <summary>The members of UpdateDevEnvironment, as the cmdlet's parameters give them.</summary>
-    internal sealed partial class UpdateDevEnvironmentInput
+    internal sealed partial class UpdateDevEnvironmentInput : IWireInput
     {
         public string? SpaceName { get; set; }
         public string? ProjectName { get; set; }
@@ -786,10 +813,13 @@ namespace CodeCatalyst.Wire
             request.JsonBody = body.ToArray();
             return request;
         }
+
+        /// <summary>What -WhatIf and -Confirm name: the resource and its parents (from the operation table).</summary>
+        public string ShouldProcessTarget() => "dev environment " + (Id ?? "(none)") + " in " + (SpaceName ?? "(none)") + "/" + (ProjectName ?? "(none)");
     }
 
     /// <summary>The members of DeleteDevEnvironment, as the cmdlet's parameters give them.</summary>
-    internal sealed partial class DeleteDevEnvironmentInput
+    internal sealed partial class DeleteDevEnvironmentInput : IWireInput
     {
         public string? SpaceName { get; set; }
         public string? ProjectName { get; set; }
@@ -804,10 +834,13 @@ namespace CodeCatalyst.Wire
             var request = new ServiceRequest("DeleteDevEnvironment", HttpMethod.Delete, "/v1/spaces/" + Uri.EscapeDataString(SpaceName!) + "/projects/" + Uri.EscapeDataString(ProjectName!) + "/devEnvironments/" + Uri.EscapeDataString(Id!));
             return request;
         }
+
+        /// <summary>What -WhatIf and -Confirm name: the resource and its parents (from the operation table).</summary>
+        public string ShouldProcessTarget() => "dev environment " + (Id ?? "(none)") + " in " + (SpaceName ?? "(none)") + "/" + (ProjectName ?? "(none)");
     }
 
     /// <summary>The members of StartDevEnvironment, as the cmdlet's parameters give them.</summary>
-    internal sealed partial class StartDevEnvironmentInput
+    internal sealed partial class StartDevEnvironmentInput : IWireInput
     {
         public string? SpaceName { get; set; }
         public string? ProjectName { get; set; }
@@ -863,10 +896,13 @@ namespace CodeCatalyst.Wire
             request.JsonBody = body.ToArray();
             return request;
         }
+
+        /// <summary>What -WhatIf and -Confirm name: the resource and its parents (from the operation table).</summary>
+        public string ShouldProcessTarget() => "dev environment " + (Id ?? "(none)") + " in " + (SpaceName ?? "(none)") + "/" + (ProjectName ?? "(none)");
     }
 
     /// <summary>The members of StopDevEnvironment, as the cmdlet's parameters give them.</summary>
-    internal sealed partial class StopDevEnvironmentInput
+    internal sealed partial class StopDevEnvironmentInput : IWireInput
     {
         public string? SpaceName { get; set; }
         public string? ProjectName { get; set; }
@@ -888,10 +924,13 @@ namespace CodeCatalyst.Wire
             request.JsonBody = body.ToArray();
             return request;
         }
+
+        /// <summary>What -WhatIf and -Confirm name: the resource and its parents (from the operation table).</summary>
+        public string ShouldProcessTarget() => "dev environment " + (Id ?? "(none)") + " in " + (SpaceName ?? "(none)") + "/" + (ProjectName ?? "(none)");
     }
 
     /// <summary>The members of ListDevEnvironmentSessions, as the cmdlet's parameters give them.</summary>
-    internal sealed partial class ListDevEnvironmentSessionsInput
+    internal sealed partial class ListDevEnvironmentSessionsInput : IWireInput
     {
         public string? SpaceName { get; set; }
         public string? ProjectName { get; set; }
@@ -930,7 +969,7 @@ namespace CodeCatalyst.Wire
     }
 
     /// <summary>The members of StartDevEnvironmentSession, as the cmdlet's parameters give them.</summary>
-    internal sealed partial class StartDevEnvironmentSessionInput
+    internal sealed partial class StartDevEnvironmentSessionInput : IWireInput
     {
         public string? SpaceName { get; set; }
         public string? ProjectName { get; set; }
@@ -960,10 +999,13 @@ namespace CodeCatalyst.Wire
             request.JsonBody = body.ToArray();
             return request;
         }
+
+        /// <summary>What -WhatIf and -Confirm name: the resource and its parents (from the operation table).</summary>
+        public string ShouldProcessTarget() => "session on dev environment " + (Id ?? "(none)") + " in " + (SpaceName ?? "(none)") + "/" + (ProjectName ?? "(none)");
     }
 
     /// <summary>The members of StopDevEnvironmentSession, as the cmdlet's parameters give them.</summary>
-    internal sealed partial class StopDevEnvironmentSessionInput
+    internal sealed partial class StopDevEnvironmentSessionInput : IWireInput
     {
         public string? SpaceName { get; set; }
         public string? ProjectName { get; set; }
@@ -980,10 +1022,13 @@ namespace CodeCatalyst.Wire
             var request = new ServiceRequest("StopDevEnvironmentSession", HttpMethod.Delete, "/v1/spaces/" + Uri.EscapeDataString(SpaceName!) + "/projects/" + Uri.EscapeDataString(ProjectName!) + "/devEnvironments/" + Uri.EscapeDataString(Id!) + "/session/" + Uri.EscapeDataString(SessionId!));
             return request;
         }
+
+        /// <summary>What -WhatIf and -Confirm name: the resource and its parents (from the operation table).</summary>
+        public string ShouldProcessTarget() => "session " + (SessionId ?? "(none)") + " of dev environment " + (Id ?? "(none)") + " in " + (SpaceName ?? "(none)") + "/" + (ProjectName ?? "(none)");
     }
 
     /// <summary>The members of ListAccessTokens, as the cmdlet's parameters give them.</summary>
-    internal sealed partial class ListAccessTokensInput
+    internal sealed partial class ListAccessTokensInput : IWireInput
     {
         public int? MaxResults { get; set; }
         public string? NextToken { get; set; }
@@ -1016,7 +1061,7 @@ namespace CodeCatalyst.Wire
     }
 
     /// <summary>The members of CreateAccessToken, as the cmdlet's parameters give them.</summary>
-    internal sealed partial class CreateAccessTokenInput
+    internal sealed partial class CreateAccessTokenInput : IWireInput
     {
         public string? Name { get; set; }
         public DateTime? ExpiresTime { get; set; }
@@ -1045,10 +1090,13 @@ namespace CodeCatalyst.Wire
             request.JsonBody = body.ToArray();
             return request;
         }
+
+        /// <summary>What -WhatIf and -Confirm name: the resource and its parents (from the operation table).</summary>
+        public string ShouldProcessTarget() => "access token " + (Name ?? "(none)");
     }
 
     /// <summary>The members of DeleteAccessToken, as the cmdlet's parameters give them.</summary>
-    internal sealed partial class DeleteAccessTokenInput
+    internal sealed partial class DeleteAccessTokenInput : IWireInput
     {
         public string? Id { get; set; }
 
@@ -1059,10 +1107,13 @@ namespace CodeCatalyst.Wire
             var request = new ServiceRequest("DeleteAccessToken", HttpMethod.Delete, "/v1/accessTokens/" + Uri.EscapeDataString(Id!));
             return request;
         }
+
+        /// <summary>What -WhatIf and -Confirm name: the resource and its parents (from the operation table).</summary>
+        public string ShouldProcessTarget() => "access token " + (Id ?? "(none)");
     }
 
     /// <summary>The members of GetUserDetails, as the cmdlet's parameters give them.</summary>
-    internal sealed partial class GetUserDetailsInput
+    internal sealed partial class GetUserDetailsInput : IWireInput
     {
         public string? Id { get; set; }
         public string? UserName { get; set; }
@@ -1080,7 +1131,7 @@ namespace CodeCatalyst.Wire
     }
 
     /// <summary>The members of ListEventLogs, as the cmdlet's parameters give them.</summary>
-    internal sealed partial class ListEventLogsInput
+    internal sealed partial class ListEventLogsInput : IWireInput
     {
         public string? SpaceName { get; set; }
         public DateTime? StartTime { get; set; }
@@ -1136,7 +1187,7 @@ namespace CodeCatalyst.Wire
     }
 
     /// <summary>The members of ListWorkflows, as the cmdlet's parameters give them.</summary>
-    internal sealed partial class ListWorkflowsInput
+    internal sealed partial class ListWorkflowsInput : IWireInput
     {
         public string? SpaceName { get; set; }
         public string? ProjectName { get; set; }
@@ -1185,7 +1236,7 @@ namespace CodeCatalyst.Wire
     }
 
     /// <summary>The members of GetWorkflow, as the cmdlet's parameters give them.</summary>
-    internal sealed partial class GetWorkflowInput
+    internal sealed partial class GetWorkflowInput : IWireInput
     {
         public string? SpaceName { get; set; }
         public string? Id { get; set; }
@@ -1203,7 +1254,7 @@ namespace CodeCatalyst.Wire
     }
 
     /// <summary>The members of ListWorkflowRuns, as the cmdlet's parameters give them.</summary>
-    internal sealed partial class ListWorkflowRunsInput
+    internal sealed partial class ListWorkflowRunsInput : IWireInput
     {
         public string? SpaceName { get; set; }
         public string? WorkflowId { get; set; }
@@ -1255,7 +1306,7 @@ namespace CodeCatalyst.Wire
     }
 
     /// <summary>The members of GetWorkflowRun, as the cmdlet's parameters give them.</summary>
-    internal sealed partial class GetWorkflowRunInput
+    internal sealed partial class GetWorkflowRunInput : IWireInput
     {
         public string? SpaceName { get; set; }
         public string? Id { get; set; }
@@ -1273,7 +1324,7 @@ namespace CodeCatalyst.Wire
     }
 
     /// <summary>The members of StartWorkflowRun, as the cmdlet's parameters give them.</summary>
-    internal sealed partial class StartWorkflowRunInput
+    internal sealed partial class StartWorkflowRunInput : IWireInput
     {
         public string? SpaceName { get; set; }
         public string? ProjectName { get; set; }
@@ -1304,10 +1355,13 @@ namespace CodeCatalyst.Wire
             request.JsonBody = body.ToArray();
             return request;
         }
+
+        /// <summary>What -WhatIf and -Confirm name: the resource and its parents (from the operation table).</summary>
+        public string ShouldProcessTarget() => "workflow " + (WorkflowId ?? "(none)") + " in " + (SpaceName ?? "(none)") + "/" + (ProjectName ?? "(none)");
     }
 
     /// <summary>The members of VerifySession, as the cmdlet's parameters give them.</summary>
-    internal sealed partial class VerifySessionInput
+    internal sealed partial class VerifySessionInput : IWireInput
     {
         /// <summary>Checks every member against the model, then builds the request; a retry sends it unchanged.</summary>
         public ServiceRequest ToRequest()
