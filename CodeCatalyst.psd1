@@ -16,6 +16,7 @@
         'Disconnect-CCAccount'
         'Get-CCWorkflow'
         'Get-CCWorkflowRun'
+        'Invoke-CCRestMethod'
         'Start-CCWorkflowRun'
         'Test-CCSession'
         'Wait-CCWorkflowRun'
