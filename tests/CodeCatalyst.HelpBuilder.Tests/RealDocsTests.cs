@@ -29,7 +29,7 @@ public class RealDocsTests
 
     public static readonly string[] ExpectedCommands =
     {
-        "Connect-CCAccount", "Disconnect-CCAccount", "Get-CCWorkflow", "Get-CCWorkflowRun",
+        "Connect-CCAccount", "Disconnect-CCAccount", "Get-CCWorkflow", "Get-CCWorkflowRun", "Invoke-CCRestMethod",
         "Start-CCWorkflowRun", "Test-CCSession", "Wait-CCWorkflowRun",
     };
 
@@ -85,6 +85,7 @@ public class RealDocsTests
     [Theory]
     [InlineData("Get-CCWorkflow", true, false)]
     [InlineData("Get-CCWorkflowRun", true, false)]
+    [InlineData("Invoke-CCRestMethod", false, true)]
     [InlineData("Start-CCWorkflowRun", false, true)]
     [InlineData("Wait-CCWorkflowRun", false, false)]
     [InlineData("Test-CCSession", false, false)]
@@ -131,6 +132,7 @@ public class RealDocsTests
     [Theory]
     [InlineData("Get-CCWorkflow")]
     [InlineData("Get-CCWorkflowRun")]
+    [InlineData("Invoke-CCRestMethod")]
     [InlineData("Start-CCWorkflowRun")]
     [InlineData("Wait-CCWorkflowRun")]
     [InlineData("Test-CCSession")]

@@ -25,8 +25,8 @@ namespace CodeCatalyst.Tests
         public static IEnumerable<object[]> Cmdlets() =>
             new[]
             {
-                "Connect-CCAccount", "Disconnect-CCAccount", "Get-CCWorkflow", "Get-CCWorkflowRun", "Start-CCWorkflowRun",
-                "Test-CCSession", "Wait-CCWorkflowRun",
+                "Connect-CCAccount", "Disconnect-CCAccount", "Get-CCWorkflow", "Get-CCWorkflowRun", "Invoke-CCRestMethod",
+                "Start-CCWorkflowRun", "Test-CCSession", "Wait-CCWorkflowRun",
             }.Select(name => new object[] { name });
 
         [Theory]

@@ -13,8 +13,8 @@ namespace CodeCatalyst.Tests
     {
         private static readonly string[] ExpectedCmdlets =
         {
-            "Connect-CCAccount", "Disconnect-CCAccount", "Get-CCWorkflow", "Get-CCWorkflowRun", "Start-CCWorkflowRun",
-            "Test-CCSession", "Wait-CCWorkflowRun",
+            "Connect-CCAccount", "Disconnect-CCAccount", "Get-CCWorkflow", "Get-CCWorkflowRun", "Invoke-CCRestMethod",
+            "Start-CCWorkflowRun", "Test-CCSession", "Wait-CCWorkflowRun",
         };
 
         [Fact]
