@@ -16,20 +16,6 @@ namespace CodeCatalyst.Core.Rest
             }
         }
 
-        /// <summary>The member's value when the body is an object holding it as a string; else null.</summary>
-        public static string? GetString(byte[]? body, string name)
-        {
-            if (body == null) return null;
-            using (var document = JsonDocument.Parse(body))
-            {
-                var root = document.RootElement;
-                return root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out var value) &&
-                       value.ValueKind == JsonValueKind.String
-                    ? value.GetString()
-                    : null;
-            }
-        }
-
         public static bool Has(byte[]? body, string name)
         {
             if (body == null) return false;
