@@ -448,7 +448,10 @@ namespace CodeCatalyst.Tests
             Assert.Single(stub.Requests);
         }
 
-        /// <summary>The operations of botocore's CodeCatalyst model, with a path that fills each placeholder.</summary>
+        /// <summary>
+        /// The operations of the checked-in wire spec (the WireGen tests hold it to botocore's model), each with a path
+        /// that fills every placeholder, and where it takes nextToken ("querystring", "body" or null).
+        /// </summary>
         private static class ServiceModel
         {
             public sealed record Operation(string Name, string Method, string ConcretePath, string? NextTokenLocation);
@@ -459,34 +462,28 @@ namespace CodeCatalyst.Tests
 
             private static IReadOnlyList<Operation> Load()
             {
-                // botocore ships on every machine of this project (and CI's): its absence is a failure, not a skip.
-                var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-                start.ArgumentList.Add("-c");
-                start.ArgumentList.Add("import botocore, os; print(os.path.join(os.path.dirname(botocore.__file__), 'data', 'codecatalyst', '2022-09-28', 'service-2.json.gz'))");
-                using var process = Process.Start(start)!;
-                var path = process.StandardOutput.ReadToEnd().Trim();
-                process.WaitForExit();
-                Assert.True(process.ExitCode == 0, "python3 with botocore is required: " + process.StandardError.ReadToEnd());
-
-                using var file = System.IO.File.OpenRead(path);
-                using var gzip = new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionMode.Decompress);
-                using var model = JsonDocument.Parse(gzip);
-                var shapes = model.RootElement.GetProperty("shapes");
+                var path = System.IO.Path.Combine(RepositoryPaths.Root, "src", "CodeCatalyst", "Wire", "codecatalyst.spec.json");
+                using var spec = JsonDocument.Parse(System.IO.File.ReadAllText(path));
+                var shapes = spec.RootElement.GetProperty("shapes");
                 var operations = new List<Operation>();
-                foreach (var operation in model.RootElement.GetProperty("operations").EnumerateObject())
+                foreach (var operation in spec.RootElement.GetProperty("operations").EnumerateArray())
                 {
-                    var http = operation.Value.GetProperty("http");
-                    var concrete = System.Text.RegularExpressions.Regex.Replace(http.GetProperty("requestUri").GetString()!, @"\{(\w+)\}", "$1-value");
+                    var concrete = System.Text.RegularExpressions.Regex.Replace(operation.GetProperty("uri").GetString()!, @"\{(\w+)\}", "$1-value");
                     string? location = null;
-                    if (operation.Value.TryGetProperty("input", out var input) &&
-                        shapes.GetProperty(input.GetProperty("shape").GetString()!).GetProperty("members").TryGetProperty("nextToken", out var token))
+                    if (operation.TryGetProperty("input", out var input))
                     {
-                        location = token.TryGetProperty("location", out var where) ? where.GetString() : "body";
+                        foreach (var member in shapes.GetProperty(input.GetString()!).GetProperty("members").EnumerateArray())
+                        {
+                            if (member.GetProperty("name").GetString() != "nextToken") continue;
+                            location = member.TryGetProperty("location", out var where) ? where.GetString() : "body";
+                        }
                     }
 
-                    operations.Add(new Operation(operation.Name, http.GetProperty("method").GetString()!, concrete, location));
+                    operations.Add(new Operation(operation.GetProperty("name").GetString()!, operation.GetProperty("method").GetString()!,
+                        concrete, location));
                 }
 
+                Assert.Equal(38, operations.Count);
                 return operations;
             }
         }

@@ -9,6 +9,7 @@ using System.Threading.Tasks;
 using CodeCatalyst.Core;
 using CodeCatalyst.Core.Http;
 using CodeCatalyst.Core.Rest;
+using CodeCatalyst.Wire;
 
 namespace CodeCatalyst.Cmdlets.Rest
 {
@@ -140,9 +141,9 @@ namespace CodeCatalyst.Cmdlets.Rest
         private sealed class RestRequestPlan
         {
             private RestRequestPlan(string method, RestPath path, List<KeyValuePair<string, string>> query, byte[]? body,
-                RestOperation? operation, NextTokenLocation nextTokenLocation)
+                OperationInfo? operation, NextTokenLocation nextTokenLocation)
             {
-                HttpMethod = new HttpMethod(method);
+                HttpMethod = WireFormat.Method(method);
                 EscapedPath = path.EscapedPath;
                 QueryPairs = query;
                 JsonBody = body;
@@ -177,7 +178,7 @@ namespace CodeCatalyst.Cmdlets.Rest
                         "-Body was given with GET, which sends no body. Put the values in -Query, or use the method the operation takes.");
                 }
 
-                var operation = RestOperation.Find(method, restPath.Segments);
+                var operation = RestRoutes.Find(method, restPath.Segments);
                 var bodyIsObject = JsonObjectBody.IsObject(jsonBody);
 
                 // As botocore does: an operation that takes an idempotency token gets a fresh one unless the body has
@@ -195,9 +196,11 @@ namespace CodeCatalyst.Cmdlets.Rest
                 var location = NextTokenLocation.None;
                 if (followNextToken)
                 {
-                    location = operation != null && operation.NextToken != NextTokenLocation.None
-                        ? operation.NextToken
-                        : body != null && bodyIsObject ? NextTokenLocation.Body : NextTokenLocation.Query;
+                    location = RestRoutes.NextTokenLocationOf(operation);
+                    if (location == NextTokenLocation.None)
+                    {
+                        location = body != null && bodyIsObject ? NextTokenLocation.Body : NextTokenLocation.Query;
+                    }
                     if (location == NextTokenLocation.Body && jsonBody != null && !JsonObjectBody.IsObject(jsonBody))
                     {
                         throw new CodeCatalystInputException("Body",
