@@ -6,6 +6,7 @@ using System.IO;
 using System.Management.Automation;
 using System.Text;
 using System.Text.Json;
+using CodeCatalyst.Wire;
 
 namespace CodeCatalyst.Cmdlets.Rest
 {
@@ -17,9 +18,6 @@ namespace CodeCatalyst.Cmdlets.Rest
     {
         /// <summary>Deeper than this is a loop in the input (an object that holds itself), not a request.</summary>
         private const int MaxBodyDepth = 32;
-
-        /// <summary>The service's own timestamp form (what the module sends for StartWorkflowRun and the like).</summary>
-        private const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
 
         /// <summary>
         /// The request body: a string is sent as it is once it parses as JSON; anything else (hashtable,
@@ -138,8 +136,8 @@ namespace CodeCatalyst.Cmdlets.Rest
                 case string text: return text;
                 case bool flag: return flag ? "true" : "false";
                 case SwitchParameter flag: return flag.IsPresent ? "true" : "false";
-                case DateTime time: return time.ToUniversalTime().ToString(TimestampFormat, CultureInfo.InvariantCulture);
-                case DateTimeOffset time: return time.UtcDateTime.ToString(TimestampFormat, CultureInfo.InvariantCulture);
+                case DateTime time: return WireFormat.Timestamp(time);
+                case DateTimeOffset time: return WireFormat.Timestamp(time.UtcDateTime);
                 case Enum named: return named.ToString();
                 case IFormattable formattable: return formattable.ToString(null, CultureInfo.InvariantCulture);
                 default: return value.ToString() ?? "";
@@ -174,8 +172,8 @@ namespace CodeCatalyst.Cmdlets.Rest
                 case decimal number: writer.WriteNumberValue(number); return;
                 case double number: WriteFinite(writer, number); return;
                 case float number: WriteFinite(writer, number); return;
-                case DateTime time: writer.WriteStringValue(time.ToUniversalTime().ToString(TimestampFormat, CultureInfo.InvariantCulture)); return;
-                case DateTimeOffset time: writer.WriteStringValue(time.UtcDateTime.ToString(TimestampFormat, CultureInfo.InvariantCulture)); return;
+                case DateTime time: writer.WriteStringValue(WireFormat.Timestamp(time)); return;
+                case DateTimeOffset time: writer.WriteStringValue(WireFormat.Timestamp(time.UtcDateTime)); return;
                 case Guid id: writer.WriteStringValue(id.ToString()); return;
                 case Enum named: writer.WriteStringValue(named.ToString()); return;
                 case Uri address: writer.WriteStringValue(address.OriginalString); return;
