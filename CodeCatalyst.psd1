@@ -19,6 +19,7 @@
         'Get-CCSubscription'
         'Get-CCWorkflow'
         'Get-CCWorkflowRun'
+        'Invoke-CCRestMethod'
         'New-CCProject'
         'Remove-CCProject'
         'Remove-CCSpace'
@@ -36,7 +37,7 @@
             Tags         = @('AWS', 'CodeCatalyst', 'CI', 'Workflow', 'DevOps', 'Automation', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             LicenseUri   = 'https://opensource.org/licenses/MIT'
             ProjectUri   = 'https://github.com/codecatalyst-powershell/CodeCatalyst'
-            ReleaseNotes = 'First release: workflow cmdlets (Get-CCWorkflow, Get-CCWorkflowRun, Start-CCWorkflowRun, Wait-CCWorkflowRun), Test-CCSession, Connect-CCAccount and Disconnect-CCAccount; bearer token, environment and AWS SSO profile authentication; standard-mode retries; local emulator.'
+            ReleaseNotes = 'First release: workflow cmdlets (Get-CCWorkflow, Get-CCWorkflowRun, Start-CCWorkflowRun, Wait-CCWorkflowRun), Test-CCSession, Connect-CCAccount and Disconnect-CCAccount; Invoke-CCRestMethod for any other API request; bearer token, environment and AWS SSO profile authentication; standard-mode retries; local emulator.'
         }
     }
 }

@@ -22,12 +22,8 @@ namespace CodeCatalyst.Tests
 
         public void Dispose() => _shell.Dispose();
 
-        public static IEnumerable<object[]> Cmdlets() =>
-            new[]
-            {
-                "Connect-CCAccount", "Disconnect-CCAccount", "Get-CCWorkflow", "Get-CCWorkflowRun", "Start-CCWorkflowRun",
-                "Test-CCSession", "Wait-CCWorkflowRun",
-            }.Select(name => new object[] { name });
+        /// <summary>Every cmdlet the built module exports (read from its manifest): each must have a page that matches it.</summary>
+        public static IEnumerable<object[]> Cmdlets() => ManifestCmdlets.Names().Select(name => new object[] { name });
 
         [Theory]
         [MemberData(nameof(Cmdlets))]

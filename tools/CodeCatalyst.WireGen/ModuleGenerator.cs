@@ -508,9 +508,23 @@ internal sealed class ModuleGenerator(ShapeGraph graph)
                 limit = Spec.Shape(member.Shape).Max?.ToString() ?? "null";
             }
 
-            code.Line($"public static readonly OperationInfo {operation.Name} = new OperationInfo({Names.Literal(operation.Name)}, {Names.Literal(operation.Method)}, {Names.Literal(operation.Uri)}, {operation.SuccessCode}, idempotent: {(operation.Idempotent ? "true" : "false")}, paginated: {(operation.Paginator != null ? "true" : "false")}, maxResultsLimit: {limit});");
+            // Where the operation takes its paging token back, and which body member carries an idempotency token:
+            // what Invoke-CCRestMethod needs to page and retry a request it did not build itself.
+            var inputMembers = operation.Input == null ? [] : Spec.Shape(operation.Input).Members!;
+            var tokenInQuery = operation.Paginator != null &&
+                               inputMembers.Single(member => member.Name == operation.Paginator.InputToken).Location == "querystring";
+            var idempotencyMember = inputMembers.FirstOrDefault(member => member.IdempotencyToken && member.Location == null);
+            var idempotencyLiteral = idempotencyMember == null ? "null" : Names.Literal(idempotencyMember.WireName);
+
+            code.Line($"public static readonly OperationInfo {operation.Name} = new OperationInfo({Names.Literal(operation.Name)}, {Names.Literal(operation.Method)}, {Names.Literal(operation.Uri)}, {operation.SuccessCode}, idempotent: {(operation.Idempotent ? "true" : "false")}, paginated: {(operation.Paginator != null ? "true" : "false")}, maxResultsLimit: {limit}, nextTokenInQuery: {(tokenInQuery ? "true" : "false")}, idempotencyTokenMember: {idempotencyLiteral});");
         }
 
+        code.Line();
+        code.Line("/// <summary>Every operation, in the table's order.</summary>");
+        code.Line("public static readonly OperationInfo[] All =");
+        code.Line("{");
+        foreach (var row in graph.Table.Rows) code.Line("    " + row.Operation + ",");
+        code.Line("};");
         code.Close();
 
         foreach (var row in graph.Table.Rows)

@@ -161,8 +161,11 @@ namespace CodeCatalyst.Wire
     /// <summary>One operation's facts from the model that paging and retries use.</summary>
     internal sealed class OperationInfo
     {
-        public OperationInfo(string name, string method, string uri, int successCode, bool idempotent, bool paginated, int? maxResultsLimit)
+        public OperationInfo(string name, string method, string uri, int successCode, bool idempotent, bool paginated, int? maxResultsLimit,
+            bool nextTokenInQuery = false, string? idempotencyTokenMember = null)
         {
+            NextTokenInQuery = nextTokenInQuery;
+            IdempotencyTokenMember = idempotencyTokenMember;
             Name = name;
             Method = method;
             Uri = uri;
@@ -178,6 +181,12 @@ namespace CodeCatalyst.Wire
         public int SuccessCode { get; }
         public bool Idempotent { get; }
         public bool Paginated { get; }
+
+        /// <summary>For a paginated operation: whether it takes nextToken in the query string (else in the JSON body).</summary>
+        public bool NextTokenInQuery { get; }
+
+        /// <summary>The body member that carries a client idempotency token (botocore fills it when absent), or null.</summary>
+        public string? IdempotencyTokenMember { get; }
 
         /// <summary>The largest page the model allows, when the operation takes a page size.</summary>
         public int? MaxResultsLimit { get; }

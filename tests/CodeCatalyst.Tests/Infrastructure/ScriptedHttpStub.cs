@@ -35,6 +35,9 @@ namespace CodeCatalyst.Tests.Infrastructure
 
         public Dictionary<string, string> Headers { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+        /// <summary>The request body as text; empty when there was none.</summary>
+        public string Body { get; internal set; } = "";
+
         public string? Query(string name)
         {
             var question = Target.IndexOf('?');
@@ -116,8 +119,11 @@ namespace CodeCatalyst.Tests.Infrastructure
                 {
                     var read = await stream.ReadAsync(buffer, Stopping);
                     if (read == 0) return;
+                    received.Write(buffer, 0, read);
                     have += read;
                 }
+
+                request.Body = Encoding.UTF8.GetString(received.GetBuffer(), headEnd + 4, bodyLength);
 
                 Requests.Enqueue(request);
                 var response = _respond(request);

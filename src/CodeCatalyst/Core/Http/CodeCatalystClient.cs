@@ -126,6 +126,36 @@ namespace CodeCatalyst.Core.Http
         }
 
         /// <summary>
+        /// Sends a request whose answer has no modeled type (Invoke-CCRestMethod) and parses it as JSON, with the
+        /// same retries, limits and errors as a modeled one. The value is null for an empty body; the caller
+        /// disposes the document.
+        /// </summary>
+        public async Task<ServiceResult<JsonDocument?>> SendForJsonDocumentAsync(ServiceRequest request, CancellationToken cancellationToken)
+        {
+            var (body, requestId) = await SendForBodyAsync(request, cancellationToken).ConfigureAwait(false);
+            if (IsBlank(body)) return new ServiceResult<JsonDocument?>(null, requestId);
+            try
+            {
+                return new ServiceResult<JsonDocument?>(JsonDocument.Parse(body), requestId);
+            }
+            catch (JsonException exception)
+            {
+                throw new CodeCatalystInvalidResultException("InvalidResult", request.OperationName, requestId,
+                    "the body is not valid JSON (" + RedactServiceText(exception.Message) + ")");
+            }
+        }
+
+        private static bool IsBlank(byte[] body)
+        {
+            foreach (var character in body)
+            {
+                if (character != (byte)' ' && character != (byte)'\t' && character != (byte)'\r' && character != (byte)'\n') return false;
+            }
+
+            return true;
+        }
+
+        /// <summary>
         /// The token for the next request. It is resolved at the first request and again whenever it is close to
         /// its expiry (SSO tokens), so a wait of hours does not keep sending a token that has run out.
         /// </summary>

@@ -362,44 +362,87 @@ namespace CodeCatalyst.Wire
     /// <summary>What each operation's paging and retries need to know.</summary>
     internal static class WireOperations
     {
-        public static readonly OperationInfo ListSpaces = new OperationInfo("ListSpaces", "POST", "/v1/spaces", 200, idempotent: false, paginated: true, maxResultsLimit: null);
-        public static readonly OperationInfo GetSpace = new OperationInfo("GetSpace", "GET", "/v1/spaces/{name}", 200, idempotent: false, paginated: false, maxResultsLimit: null);
-        public static readonly OperationInfo UpdateSpace = new OperationInfo("UpdateSpace", "PATCH", "/v1/spaces/{name}", 200, idempotent: true, paginated: false, maxResultsLimit: null);
-        public static readonly OperationInfo DeleteSpace = new OperationInfo("DeleteSpace", "DELETE", "/v1/spaces/{name}", 200, idempotent: true, paginated: false, maxResultsLimit: null);
-        public static readonly OperationInfo GetSubscription = new OperationInfo("GetSubscription", "GET", "/v1/spaces/{spaceName}/subscription", 200, idempotent: false, paginated: false, maxResultsLimit: null);
-        public static readonly OperationInfo ListProjects = new OperationInfo("ListProjects", "POST", "/v1/spaces/{spaceName}/projects", 200, idempotent: false, paginated: true, maxResultsLimit: 100);
-        public static readonly OperationInfo GetProject = new OperationInfo("GetProject", "GET", "/v1/spaces/{spaceName}/projects/{name}", 200, idempotent: false, paginated: false, maxResultsLimit: null);
-        public static readonly OperationInfo CreateProject = new OperationInfo("CreateProject", "PUT", "/v1/spaces/{spaceName}/projects", 201, idempotent: true, paginated: false, maxResultsLimit: null);
-        public static readonly OperationInfo UpdateProject = new OperationInfo("UpdateProject", "PATCH", "/v1/spaces/{spaceName}/projects/{name}", 200, idempotent: true, paginated: false, maxResultsLimit: null);
-        public static readonly OperationInfo DeleteProject = new OperationInfo("DeleteProject", "DELETE", "/v1/spaces/{spaceName}/projects/{name}", 200, idempotent: true, paginated: false, maxResultsLimit: null);
-        public static readonly OperationInfo ListSourceRepositories = new OperationInfo("ListSourceRepositories", "POST", "/v1/spaces/{spaceName}/projects/{projectName}/sourceRepositories", 200, idempotent: false, paginated: true, maxResultsLimit: 200);
-        public static readonly OperationInfo GetSourceRepository = new OperationInfo("GetSourceRepository", "GET", "/v1/spaces/{spaceName}/projects/{projectName}/sourceRepositories/{name}", 200, idempotent: false, paginated: false, maxResultsLimit: null);
-        public static readonly OperationInfo CreateSourceRepository = new OperationInfo("CreateSourceRepository", "PUT", "/v1/spaces/{spaceName}/projects/{projectName}/sourceRepositories/{name}", 201, idempotent: true, paginated: false, maxResultsLimit: null);
-        public static readonly OperationInfo DeleteSourceRepository = new OperationInfo("DeleteSourceRepository", "DELETE", "/v1/spaces/{spaceName}/projects/{projectName}/sourceRepositories/{name}", 200, idempotent: true, paginated: false, maxResultsLimit: null);
-        public static readonly OperationInfo GetSourceRepositoryCloneUrls = new OperationInfo("GetSourceRepositoryCloneUrls", "GET", "/v1/spaces/{spaceName}/projects/{projectName}/sourceRepositories/{sourceRepositoryName}/cloneUrls", 200, idempotent: false, paginated: false, maxResultsLimit: null);
-        public static readonly OperationInfo ListSourceRepositoryBranches = new OperationInfo("ListSourceRepositoryBranches", "POST", "/v1/spaces/{spaceName}/projects/{projectName}/sourceRepositories/{sourceRepositoryName}/branches", 200, idempotent: false, paginated: true, maxResultsLimit: 50);
-        public static readonly OperationInfo CreateSourceRepositoryBranch = new OperationInfo("CreateSourceRepositoryBranch", "PUT", "/v1/spaces/{spaceName}/projects/{projectName}/sourceRepositories/{sourceRepositoryName}/branches/{name}", 201, idempotent: true, paginated: false, maxResultsLimit: null);
-        public static readonly OperationInfo ListDevEnvironments = new OperationInfo("ListDevEnvironments", "POST", "/v1/spaces/{spaceName}/devEnvironments", 200, idempotent: false, paginated: true, maxResultsLimit: 50);
-        public static readonly OperationInfo GetDevEnvironment = new OperationInfo("GetDevEnvironment", "GET", "/v1/spaces/{spaceName}/projects/{projectName}/devEnvironments/{id}", 200, idempotent: false, paginated: false, maxResultsLimit: null);
-        public static readonly OperationInfo CreateDevEnvironment = new OperationInfo("CreateDevEnvironment", "PUT", "/v1/spaces/{spaceName}/projects/{projectName}/devEnvironments", 201, idempotent: true, paginated: false, maxResultsLimit: null);
-        public static readonly OperationInfo UpdateDevEnvironment = new OperationInfo("UpdateDevEnvironment", "PATCH", "/v1/spaces/{spaceName}/projects/{projectName}/devEnvironments/{id}", 200, idempotent: true, paginated: false, maxResultsLimit: null);
-        public static readonly OperationInfo DeleteDevEnvironment = new OperationInfo("DeleteDevEnvironment", "DELETE", "/v1/spaces/{spaceName}/projects/{projectName}/devEnvironments/{id}", 200, idempotent: true, paginated: false, maxResultsLimit: null);
-        public static readonly OperationInfo StartDevEnvironment = new OperationInfo("StartDevEnvironment", "PUT", "/v1/spaces/{spaceName}/projects/{projectName}/devEnvironments/{id}/start", 200, idempotent: true, paginated: false, maxResultsLimit: null);
-        public static readonly OperationInfo StopDevEnvironment = new OperationInfo("StopDevEnvironment", "PUT", "/v1/spaces/{spaceName}/projects/{projectName}/devEnvironments/{id}/stop", 200, idempotent: true, paginated: false, maxResultsLimit: null);
-        public static readonly OperationInfo ListDevEnvironmentSessions = new OperationInfo("ListDevEnvironmentSessions", "POST", "/v1/spaces/{spaceName}/projects/{projectName}/devEnvironments/{devEnvironmentId}/sessions", 200, idempotent: false, paginated: true, maxResultsLimit: 200);
-        public static readonly OperationInfo StartDevEnvironmentSession = new OperationInfo("StartDevEnvironmentSession", "PUT", "/v1/spaces/{spaceName}/projects/{projectName}/devEnvironments/{id}/session", 200, idempotent: false, paginated: false, maxResultsLimit: null);
-        public static readonly OperationInfo StopDevEnvironmentSession = new OperationInfo("StopDevEnvironmentSession", "DELETE", "/v1/spaces/{spaceName}/projects/{projectName}/devEnvironments/{id}/session/{sessionId}", 200, idempotent: true, paginated: false, maxResultsLimit: null);
-        public static readonly OperationInfo ListAccessTokens = new OperationInfo("ListAccessTokens", "POST", "/v1/accessTokens", 200, idempotent: false, paginated: true, maxResultsLimit: 10);
-        public static readonly OperationInfo CreateAccessToken = new OperationInfo("CreateAccessToken", "PUT", "/v1/accessTokens", 201, idempotent: false, paginated: false, maxResultsLimit: null);
-        public static readonly OperationInfo DeleteAccessToken = new OperationInfo("DeleteAccessToken", "DELETE", "/v1/accessTokens/{id}", 200, idempotent: true, paginated: false, maxResultsLimit: null);
-        public static readonly OperationInfo GetUserDetails = new OperationInfo("GetUserDetails", "GET", "/userDetails", 200, idempotent: false, paginated: false, maxResultsLimit: null);
-        public static readonly OperationInfo ListEventLogs = new OperationInfo("ListEventLogs", "POST", "/v1/spaces/{spaceName}/eventLogs", 200, idempotent: false, paginated: true, maxResultsLimit: 250);
-        public static readonly OperationInfo ListWorkflows = new OperationInfo("ListWorkflows", "POST", "/v1/spaces/{spaceName}/projects/{projectName}/workflows", 200, idempotent: false, paginated: true, maxResultsLimit: 100);
-        public static readonly OperationInfo GetWorkflow = new OperationInfo("GetWorkflow", "GET", "/v1/spaces/{spaceName}/projects/{projectName}/workflows/{id}", 200, idempotent: false, paginated: false, maxResultsLimit: null);
-        public static readonly OperationInfo ListWorkflowRuns = new OperationInfo("ListWorkflowRuns", "POST", "/v1/spaces/{spaceName}/projects/{projectName}/workflowRuns", 200, idempotent: false, paginated: true, maxResultsLimit: 50);
-        public static readonly OperationInfo GetWorkflowRun = new OperationInfo("GetWorkflowRun", "GET", "/v1/spaces/{spaceName}/projects/{projectName}/workflowRuns/{id}", 200, idempotent: false, paginated: false, maxResultsLimit: null);
-        public static readonly OperationInfo StartWorkflowRun = new OperationInfo("StartWorkflowRun", "PUT", "/v1/spaces/{spaceName}/projects/{projectName}/workflowRuns", 200, idempotent: true, paginated: false, maxResultsLimit: null);
-        public static readonly OperationInfo VerifySession = new OperationInfo("VerifySession", "GET", "/session", 200, idempotent: false, paginated: false, maxResultsLimit: null);
+        public static readonly OperationInfo ListSpaces = new OperationInfo("ListSpaces", "POST", "/v1/spaces", 200, idempotent: false, paginated: true, maxResultsLimit: null, nextTokenInQuery: false, idempotencyTokenMember: null);
+        public static readonly OperationInfo GetSpace = new OperationInfo("GetSpace", "GET", "/v1/spaces/{name}", 200, idempotent: false, paginated: false, maxResultsLimit: null, nextTokenInQuery: false, idempotencyTokenMember: null);
+        public static readonly OperationInfo UpdateSpace = new OperationInfo("UpdateSpace", "PATCH", "/v1/spaces/{name}", 200, idempotent: true, paginated: false, maxResultsLimit: null, nextTokenInQuery: false, idempotencyTokenMember: null);
+        public static readonly OperationInfo DeleteSpace = new OperationInfo("DeleteSpace", "DELETE", "/v1/spaces/{name}", 200, idempotent: true, paginated: false, maxResultsLimit: null, nextTokenInQuery: false, idempotencyTokenMember: null);
+        public static readonly OperationInfo GetSubscription = new OperationInfo("GetSubscription", "GET", "/v1/spaces/{spaceName}/subscription", 200, idempotent: false, paginated: false, maxResultsLimit: null, nextTokenInQuery: false, idempotencyTokenMember: null);
+        public static readonly OperationInfo ListProjects = new OperationInfo("ListProjects", "POST", "/v1/spaces/{spaceName}/projects", 200, idempotent: false, paginated: true, maxResultsLimit: 100, nextTokenInQuery: false, idempotencyTokenMember: null);
+        public static readonly OperationInfo GetProject = new OperationInfo("GetProject", "GET", "/v1/spaces/{spaceName}/projects/{name}", 200, idempotent: false, paginated: false, maxResultsLimit: null, nextTokenInQuery: false, idempotencyTokenMember: null);
+        public static readonly OperationInfo CreateProject = new OperationInfo("CreateProject", "PUT", "/v1/spaces/{spaceName}/projects", 201, idempotent: true, paginated: false, maxResultsLimit: null, nextTokenInQuery: false, idempotencyTokenMember: null);
+        public static readonly OperationInfo UpdateProject = new OperationInfo("UpdateProject", "PATCH", "/v1/spaces/{spaceName}/projects/{name}", 200, idempotent: true, paginated: false, maxResultsLimit: null, nextTokenInQuery: false, idempotencyTokenMember: null);
+        public static readonly OperationInfo DeleteProject = new OperationInfo("DeleteProject", "DELETE", "/v1/spaces/{spaceName}/projects/{name}", 200, idempotent: true, paginated: false, maxResultsLimit: null, nextTokenInQuery: false, idempotencyTokenMember: null);
+        public static readonly OperationInfo ListSourceRepositories = new OperationInfo("ListSourceRepositories", "POST", "/v1/spaces/{spaceName}/projects/{projectName}/sourceRepositories", 200, idempotent: false, paginated: true, maxResultsLimit: 200, nextTokenInQuery: false, idempotencyTokenMember: null);
+        public static readonly OperationInfo GetSourceRepository = new OperationInfo("GetSourceRepository", "GET", "/v1/spaces/{spaceName}/projects/{projectName}/sourceRepositories/{name}", 200, idempotent: false, paginated: false, maxResultsLimit: null, nextTokenInQuery: false, idempotencyTokenMember: null);
+        public static readonly OperationInfo CreateSourceRepository = new OperationInfo("CreateSourceRepository", "PUT", "/v1/spaces/{spaceName}/projects/{projectName}/sourceRepositories/{name}", 201, idempotent: true, paginated: false, maxResultsLimit: null, nextTokenInQuery: false, idempotencyTokenMember: null);
+        public static readonly OperationInfo DeleteSourceRepository = new OperationInfo("DeleteSourceRepository", "DELETE", "/v1/spaces/{spaceName}/projects/{projectName}/sourceRepositories/{name}", 200, idempotent: true, paginated: false, maxResultsLimit: null, nextTokenInQuery: false, idempotencyTokenMember: null);
+        public static readonly OperationInfo GetSourceRepositoryCloneUrls = new OperationInfo("GetSourceRepositoryCloneUrls", "GET", "/v1/spaces/{spaceName}/projects/{projectName}/sourceRepositories/{sourceRepositoryName}/cloneUrls", 200, idempotent: false, paginated: false, maxResultsLimit: null, nextTokenInQuery: false, idempotencyTokenMember: null);
+        public static readonly OperationInfo ListSourceRepositoryBranches = new OperationInfo("ListSourceRepositoryBranches", "POST", "/v1/spaces/{spaceName}/projects/{projectName}/sourceRepositories/{sourceRepositoryName}/branches", 200, idempotent: false, paginated: true, maxResultsLimit: 50, nextTokenInQuery: false, idempotencyTokenMember: null);
+        public static readonly OperationInfo CreateSourceRepositoryBranch = new OperationInfo("CreateSourceRepositoryBranch", "PUT", "/v1/spaces/{spaceName}/projects/{projectName}/sourceRepositories/{sourceRepositoryName}/branches/{name}", 201, idempotent: true, paginated: false, maxResultsLimit: null, nextTokenInQuery: false, idempotencyTokenMember: null);
+        public static readonly OperationInfo ListDevEnvironments = new OperationInfo("ListDevEnvironments", "POST", "/v1/spaces/{spaceName}/devEnvironments", 200, idempotent: false, paginated: true, maxResultsLimit: 50, nextTokenInQuery: false, idempotencyTokenMember: null);
+        public static readonly OperationInfo GetDevEnvironment = new OperationInfo("GetDevEnvironment", "GET", "/v1/spaces/{spaceName}/projects/{projectName}/devEnvironments/{id}", 200, idempotent: false, paginated: false, maxResultsLimit: null, nextTokenInQuery: false, idempotencyTokenMember: null);
+        public static readonly OperationInfo CreateDevEnvironment = new OperationInfo("CreateDevEnvironment", "PUT", "/v1/spaces/{spaceName}/projects/{projectName}/devEnvironments", 201, idempotent: true, paginated: false, maxResultsLimit: null, nextTokenInQuery: false, idempotencyTokenMember: null);
+        public static readonly OperationInfo UpdateDevEnvironment = new OperationInfo("UpdateDevEnvironment", "PATCH", "/v1/spaces/{spaceName}/projects/{projectName}/devEnvironments/{id}", 200, idempotent: true, paginated: false, maxResultsLimit: null, nextTokenInQuery: false, idempotencyTokenMember: null);
+        public static readonly OperationInfo DeleteDevEnvironment = new OperationInfo("DeleteDevEnvironment", "DELETE", "/v1/spaces/{spaceName}/projects/{projectName}/devEnvironments/{id}", 200, idempotent: true, paginated: false, maxResultsLimit: null, nextTokenInQuery: false, idempotencyTokenMember: null);
+        public static readonly OperationInfo StartDevEnvironment = new OperationInfo("StartDevEnvironment", "PUT", "/v1/spaces/{spaceName}/projects/{projectName}/devEnvironments/{id}/start", 200, idempotent: true, paginated: false, maxResultsLimit: null, nextTokenInQuery: false, idempotencyTokenMember: null);
+        public static readonly OperationInfo StopDevEnvironment = new OperationInfo("StopDevEnvironment", "PUT", "/v1/spaces/{spaceName}/projects/{projectName}/devEnvironments/{id}/stop", 200, idempotent: true, paginated: false, maxResultsLimit: null, nextTokenInQuery: false, idempotencyTokenMember: null);
+        public static readonly OperationInfo ListDevEnvironmentSessions = new OperationInfo("ListDevEnvironmentSessions", "POST", "/v1/spaces/{spaceName}/projects/{projectName}/devEnvironments/{devEnvironmentId}/sessions", 200, idempotent: false, paginated: true, maxResultsLimit: 200, nextTokenInQuery: false, idempotencyTokenMember: null);
+        public static readonly OperationInfo StartDevEnvironmentSession = new OperationInfo("StartDevEnvironmentSession", "PUT", "/v1/spaces/{spaceName}/projects/{projectName}/devEnvironments/{id}/session", 200, idempotent: false, paginated: false, maxResultsLimit: null, nextTokenInQuery: false, idempotencyTokenMember: null);
+        public static readonly OperationInfo StopDevEnvironmentSession = new OperationInfo("StopDevEnvironmentSession", "DELETE", "/v1/spaces/{spaceName}/projects/{projectName}/devEnvironments/{id}/session/{sessionId}", 200, idempotent: true, paginated: false, maxResultsLimit: null, nextTokenInQuery: false, idempotencyTokenMember: null);
+        public static readonly OperationInfo ListAccessTokens = new OperationInfo("ListAccessTokens", "POST", "/v1/accessTokens", 200, idempotent: false, paginated: true, maxResultsLimit: 10, nextTokenInQuery: false, idempotencyTokenMember: null);
+        public static readonly OperationInfo CreateAccessToken = new OperationInfo("CreateAccessToken", "PUT", "/v1/accessTokens", 201, idempotent: false, paginated: false, maxResultsLimit: null, nextTokenInQuery: false, idempotencyTokenMember: null);
+        public static readonly OperationInfo DeleteAccessToken = new OperationInfo("DeleteAccessToken", "DELETE", "/v1/accessTokens/{id}", 200, idempotent: true, paginated: false, maxResultsLimit: null, nextTokenInQuery: false, idempotencyTokenMember: null);
+        public static readonly OperationInfo GetUserDetails = new OperationInfo("GetUserDetails", "GET", "/userDetails", 200, idempotent: false, paginated: false, maxResultsLimit: null, nextTokenInQuery: false, idempotencyTokenMember: null);
+        public static readonly OperationInfo ListEventLogs = new OperationInfo("ListEventLogs", "POST", "/v1/spaces/{spaceName}/eventLogs", 200, idempotent: false, paginated: true, maxResultsLimit: 250, nextTokenInQuery: false, idempotencyTokenMember: null);
+        public static readonly OperationInfo ListWorkflows = new OperationInfo("ListWorkflows", "POST", "/v1/spaces/{spaceName}/projects/{projectName}/workflows", 200, idempotent: false, paginated: true, maxResultsLimit: 100, nextTokenInQuery: true, idempotencyTokenMember: null);
+        public static readonly OperationInfo GetWorkflow = new OperationInfo("GetWorkflow", "GET", "/v1/spaces/{spaceName}/projects/{projectName}/workflows/{id}", 200, idempotent: false, paginated: false, maxResultsLimit: null, nextTokenInQuery: false, idempotencyTokenMember: null);
+        public static readonly OperationInfo ListWorkflowRuns = new OperationInfo("ListWorkflowRuns", "POST", "/v1/spaces/{spaceName}/projects/{projectName}/workflowRuns", 200, idempotent: false, paginated: true, maxResultsLimit: 50, nextTokenInQuery: true, idempotencyTokenMember: null);
+        public static readonly OperationInfo GetWorkflowRun = new OperationInfo("GetWorkflowRun", "GET", "/v1/spaces/{spaceName}/projects/{projectName}/workflowRuns/{id}", 200, idempotent: false, paginated: false, maxResultsLimit: null, nextTokenInQuery: false, idempotencyTokenMember: null);
+        public static readonly OperationInfo StartWorkflowRun = new OperationInfo("StartWorkflowRun", "PUT", "/v1/spaces/{spaceName}/projects/{projectName}/workflowRuns", 200, idempotent: true, paginated: false, maxResultsLimit: null, nextTokenInQuery: false, idempotencyTokenMember: "clientToken");
+        public static readonly OperationInfo VerifySession = new OperationInfo("VerifySession", "GET", "/session", 200, idempotent: false, paginated: false, maxResultsLimit: null, nextTokenInQuery: false, idempotencyTokenMember: null);
+
+        /// <summary>Every operation, in the table's order.</summary>
+        public static readonly OperationInfo[] All =
+        {
+            ListSpaces,
+            GetSpace,
+            UpdateSpace,
+            DeleteSpace,
+            GetSubscription,
+            ListProjects,
+            GetProject,
+            CreateProject,
+            UpdateProject,
+            DeleteProject,
+            ListSourceRepositories,
+            GetSourceRepository,
+            CreateSourceRepository,
+            DeleteSourceRepository,
+            GetSourceRepositoryCloneUrls,
+            ListSourceRepositoryBranches,
+            CreateSourceRepositoryBranch,
+            ListDevEnvironments,
+            GetDevEnvironment,
+            CreateDevEnvironment,
+            UpdateDevEnvironment,
+            DeleteDevEnvironment,
+            StartDevEnvironment,
+            StopDevEnvironment,
+            ListDevEnvironmentSessions,
+            StartDevEnvironmentSession,
+            StopDevEnvironmentSession,
+            ListAccessTokens,
+            CreateAccessToken,
+            DeleteAccessToken,
+            GetUserDetails,
+            ListEventLogs,
+            ListWorkflows,
+            GetWorkflow,
+            ListWorkflowRuns,
+            GetWorkflowRun,
+            StartWorkflowRun,
+            VerifySession,
+        };
     }
 
     /// <summary>One page of ListSpaces.</summary>
