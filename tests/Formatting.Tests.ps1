@@ -16,6 +16,9 @@ BeforeDiscovery {
         @{ Type = 'WorkflowRunStartResult'; Columns = 'Id', 'WorkflowId', 'Project', 'Space'; DateProperty = $null }
         @{ Type = 'SessionInfo'; Columns = 'Identity', 'TokenSource', 'Endpoint'; DateProperty = $null }
         @{ Type = 'ConnectionContext'; Columns = 'Space', 'Project', 'TokenSource', 'Endpoint', 'Identity'; DateProperty = $null }
+        @{ Type = 'Space'; Columns = 'Name', 'Region', 'DisplayName', 'Description'; DateProperty = $null }
+        @{ Type = 'Project'; Columns = 'SpaceName', 'Name', 'DisplayName', 'Description'; DateProperty = $null }
+        @{ Type = 'Subscription'; Columns = 'SpaceName', 'SubscriptionType', 'AwsAccountName', 'Pending', 'PendingFrom (UTC)'; DateProperty = $null }
     )
 }
 
@@ -37,6 +40,9 @@ BeforeAll {
         WorkflowRunSummary = Get-CCWorkflowRun @Project -WorkflowId $BuildWorkflowId | Where-Object Id -eq $started.Id
         SessionInfo = Test-CCSession
         ConnectionContext = Connect-CCAccount @Project
+        Space = Get-CCSpace -Name $Project.SpaceName
+        Project = Get-CCProject -SpaceName $Project.SpaceName -Name $Project.ProjectName
+        Subscription = Get-CCSubscription -SpaceName $Project.SpaceName
     }
     Disconnect-CCAccount -Confirm:$false
 }
@@ -62,7 +68,9 @@ Describe '<Type>' -ForEach $OutputTypes {
         $header = '(?m)^' + (($Columns | ForEach-Object { [regex]::Escape($_) }) -join '\s+') + '\s*$'
         $text | Should -Match $header
         $text | Should -Not -Match 'CodeCatalyst\.Models\.'
-        $text | Should -Match ([regex]::Escape($(if ($Output.PSObject.Properties['Id']) { $Output.Id } else { $Output.Endpoint })))
+        # The value a person looks for first: the id, else the name, else (for session objects) the endpoint.
+        $key = foreach ($property in 'Id', 'Name', 'SpaceName', 'Endpoint') { if ($Output.PSObject.Properties[$property]) { $Output.$property; break } }
+        $text | Should -Match ([regex]::Escape($key))
         if ($DateProperty) {
             $Output.$DateProperty | Should -Not -BeNullOrEmpty
             $text | Should -Match ([regex]::Escape($Output.$DateProperty.ToString('yyyy-MM-dd HH:mm:ss')))
