@@ -75,14 +75,14 @@ internal sealed class ModuleGenerator(ShapeGraph graph)
             foreach (var member in shape.Members ?? [])
             {
                 var index = members.FindIndex(existing => existing.Name == member.Name);
-                var required = shape.IsRequired(member.Name) && sources.All(source => ShapeHasRequired(source.Shape, member.Name));
+                var required = sources.All(source => AlwaysPresent(source, member.Name));
                 if (index < 0)
                 {
                     members.Add((member.Name, member.Shape, required));
                 }
                 else if (members[index].Shape == "")
                 {
-                    members[index] = (member.Name, member.Shape, true);
+                    members[index] = (member.Name, member.Shape, required);
                 }
                 else if (CSharpType(members[index].Shape) != CSharpType(member.Shape))
                 {
@@ -103,7 +103,9 @@ internal sealed class ModuleGenerator(ShapeGraph graph)
             WriteProperty(code, className, name, shapeName, required);
         }
 
-        var display = members.Select(member => member.Name).FirstOrDefault(name => name is "id" or "name");
+        // An object shows as its id or name: the first that every operation writes, so none shows as "".
+        var keys = members.Where(member => member.Name is "id" or "name").ToList();
+        var display = keys.Where(member => member.Required).Concat(keys).Select(member => member.Name).FirstOrDefault();
         if (isPublic && display != null)
         {
             code.Line();
@@ -113,11 +115,13 @@ internal sealed class ModuleGenerator(ShapeGraph graph)
         code.Close();
     }
 
-    private bool ShapeHasRequired(string shapeName, string member)
-    {
-        var shape = Spec.Shape(shapeName);
-        return shape.Members?.All(candidate => candidate.Name != member) != false || shape.IsRequired(member);
-    }
+    /// <summary>
+    /// Whether every object one source writes has the member: the row copies it from the request, or the shape
+    /// requires it. A member the shape lacks is absent from what that operation writes (GetSourceRepository
+    /// answers without the id that ListSourceRepositories gives), so the merged property must be nullable.
+    /// </summary>
+    private bool AlwaysPresent((string Shape, OperationSpec Operation, OperationRow Row) source, string member) =>
+        source.Row.Carries.Contains(member) || Spec.Shape(source.Shape).IsRequired(member);
 
     private void WriteNestedClass(CodeWriter code, string shapeName)
     {
@@ -639,12 +643,12 @@ internal sealed class ModuleGenerator(ShapeGraph graph)
         }
     }
 
-    /// <summary>Whether the generated property is a non-nullable DateTime (required in every merged shape).</summary>
+    /// <summary>Whether the generated property is a non-nullable DateTime (present in everything each merged operation writes).</summary>
     private bool IsDeclaredRequired(string className, string member)
     {
         if (graph.OutputClasses.TryGetValue(className, out var sources))
         {
-            return sources.All(source => ShapeHasRequired(source.Shape, member));
+            return sources.All(source => AlwaysPresent(source, member));
         }
 
         return Spec.Shape(className).IsRequired(member);

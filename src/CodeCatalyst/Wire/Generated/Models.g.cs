@@ -54,7 +54,7 @@ namespace CodeCatalyst.Models
     /// <summary>Wire members of DevEnvironmentSummary (ListDevEnvironments), GetDevEnvironmentResponse (GetDevEnvironment).</summary>
     public sealed partial class DevEnvironment
     {
-        public string? SpaceName { get; set; }
+        public string SpaceName { get; set; } = "";
         public string? ProjectName { get; set; }
         public string Id { get; set; } = "";
         public DateTime LastUpdatedTime { get; set; }
@@ -123,13 +123,13 @@ namespace CodeCatalyst.Models
     {
         public string SpaceName { get; set; } = "";
         public string ProjectName { get; set; } = "";
-        public string Id { get; set; } = "";
+        public string? Id { get; set; }
         public string Name { get; set; } = "";
         public string? Description { get; set; }
-        public DateTime LastUpdatedTime { get; set; }
-        public DateTime CreatedTime { get; set; }
+        public DateTime? LastUpdatedTime { get; set; }
+        public DateTime? CreatedTime { get; set; }
 
-        public override string ToString() => Id ?? "";
+        public override string ToString() => Name ?? "";
     }
 
     /// <summary>Wire members of ListSourceRepositoryBranchesItem (ListSourceRepositoryBranches), CreateSourceRepositoryBranchResponse (CreateSourceRepositoryBranch).</summary>
@@ -159,7 +159,7 @@ namespace CodeCatalyst.Models
     public sealed partial class Space
     {
         public string? Name { get; set; }
-        public string RegionName { get; set; } = "";
+        public string? RegionName { get; set; }
         public string? DisplayName { get; set; }
         public string? Description { get; set; }
 

@@ -593,8 +593,8 @@ namespace CodeCatalyst.Wire
             var missing = new List<string>();
             if (string.IsNullOrEmpty(item.Id)) missing.Add("id");
             if (string.IsNullOrEmpty(item.Name)) missing.Add("name");
-            if (item.LastUpdatedTime == default(DateTime)) missing.Add("lastUpdatedTime");
-            if (item.CreatedTime == default(DateTime)) missing.Add("createdTime");
+            if (item.LastUpdatedTime == null) missing.Add("lastUpdatedTime");
+            if (item.CreatedTime == null) missing.Add("createdTime");
             return missing;
         }
 
@@ -604,8 +604,8 @@ namespace CodeCatalyst.Wire
             if (string.IsNullOrEmpty(item.SpaceName)) missing.Add("spaceName");
             if (string.IsNullOrEmpty(item.ProjectName)) missing.Add("projectName");
             if (string.IsNullOrEmpty(item.Name)) missing.Add("name");
-            if (item.LastUpdatedTime == default(DateTime)) missing.Add("lastUpdatedTime");
-            if (item.CreatedTime == default(DateTime)) missing.Add("createdTime");
+            if (item.LastUpdatedTime == null) missing.Add("lastUpdatedTime");
+            if (item.CreatedTime == null) missing.Add("createdTime");
             return missing;
         }
 
