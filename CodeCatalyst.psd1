@@ -9,19 +9,25 @@
     Description          = 'Drive Amazon CodeCatalyst workflows from PowerShell: list and start workflow runs, wait for them with progress, and script it safely with retries, idempotent starts and typed output. Includes a local emulator for rehearsing runbooks.'
     PowerShellVersion    = '5.1'
     DotNetFrameworkVersion = '4.7.2'
-    FormatsToProcess     = @('CodeCatalyst.format.ps1xml')
+    FormatsToProcess     = @('CodeCatalyst.format.ps1xml', 'CodeCatalyst.SourceRepositories.format.ps1xml')
     TypesToProcess       = @('CodeCatalyst.types.ps1xml')
     CmdletsToExport      = @(
         'Connect-CCAccount'
         'Disconnect-CCAccount'
         'Get-CCProject'
+        'Get-CCSourceRepository'
+        'Get-CCSourceRepositoryBranch'
+        'Get-CCSourceRepositoryCloneUrl'
         'Get-CCSpace'
         'Get-CCSubscription'
         'Get-CCWorkflow'
         'Get-CCWorkflowRun'
         'Invoke-CCRestMethod'
         'New-CCProject'
+        'New-CCSourceRepository'
+        'New-CCSourceRepositoryBranch'
         'Remove-CCProject'
+        'Remove-CCSourceRepository'
         'Remove-CCSpace'
         'Start-CCWorkflowRun'
         'Test-CCSession'

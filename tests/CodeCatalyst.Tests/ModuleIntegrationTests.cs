@@ -22,8 +22,9 @@ namespace CodeCatalyst.Tests
         [Fact]
         public void Every_output_type_has_a_default_table_view()
         {
-            var format = XDocument.Load(Path.Combine(RepositoryPaths.ModuleFolder, "CodeCatalyst.format.ps1xml"));
-            var viewed = format.Descendants("View")
+            // Each area has its own format file (CodeCatalyst.<Area>.format.ps1xml); the views of all of them count.
+            var viewed = Directory.GetFiles(RepositoryPaths.ModuleFolder, "*.format.ps1xml")
+                .SelectMany(path => XDocument.Load(path).Descendants("View"))
                 .Where(view => view.Element("TableControl") != null)
                 .SelectMany(view => view.Descendants("TypeName").Select(t => t.Value))
                 .ToHashSet();

@@ -1,0 +1,43 @@
+using System.Management.Automation;
+using CodeCatalyst.Models;
+using CodeCatalyst.Wire;
+
+namespace CodeCatalyst.Cmdlets.SourceRepositories
+{
+    /// <summary>
+    /// Remove-CCSourceRepository: deletes a source repository with its branches and history (DeleteSourceRepository).
+    /// Asks first unless -Force.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Remove, "CCSourceRepository", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(SourceRepository))]
+    public sealed class RemoveCCSourceRepositoryCommand : CodeCatalystChangeCmdlet
+    {
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? SpaceName { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? ProjectName { get; set; }
+
+        /// <summary>The repository; a repository object binds by its Name.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("SourceRepositoryName")]
+        [ValidateNotNullOrEmpty]
+        public string Name { get; set; } = "";
+
+        /// <summary>Deletes without asking (-WhatIf and an explicit -Confirm still apply).</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <summary>Writes what the service reports about the deleted repository.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (!TryResolveSpaceAndProject(SpaceName, ProjectName, out var space, out var project)) return;
+            var input = new DeleteSourceRepositoryInput { SpaceName = space, ProjectName = project, Name = Name };
+            if (!ShouldChange(input, input.ShouldProcessTarget(), Force, Name)) return;
+            if (TryRun(token => Api.DeleteSourceRepositoryAsync(input, token), Name, out var repository) && PassThru) WriteObject(repository);
+        }
+    }
+}
