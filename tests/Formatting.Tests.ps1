@@ -6,7 +6,7 @@
 #>
 
 BeforeDiscovery {
-    # Each output type with the columns its table view (module/CodeCatalyst.format.ps1xml) shows, in order, and
+    # Each output type with the columns its table view (module/CodeCatalyst*.format.ps1xml) shows, in order, and
     # the property behind the view's date column, if it has one.
     $script:OutputTypes = @(
         @{ Type = 'WorkflowSummary'; Columns = 'Name', 'Id', 'RunMode', 'Status', 'Branch', 'LastUpdated (UTC)'; DateProperty = 'LastUpdatedTime' }
@@ -19,6 +19,9 @@ BeforeDiscovery {
         @{ Type = 'Space'; Columns = 'Name', 'Region', 'DisplayName', 'Description'; DateProperty = $null }
         @{ Type = 'Project'; Columns = 'SpaceName', 'Name', 'DisplayName', 'Description'; DateProperty = $null }
         @{ Type = 'Subscription'; Columns = 'SpaceName', 'SubscriptionType', 'AwsAccountName', 'Pending', 'PendingFrom (UTC)'; DateProperty = $null }
+        @{ Type = 'SourceRepository'; Columns = 'ProjectName', 'Name', 'LastUpdated (UTC)', 'Description'; DateProperty = 'LastUpdatedTime' }
+        @{ Type = 'SourceRepositoryBranch'; Columns = 'Repository', 'Name', 'HeadCommitId', 'LastUpdated (UTC)'; DateProperty = 'LastUpdatedTime' }
+        @{ Type = 'SourceRepositoryCloneUrl'; Columns = 'Repository', 'Https'; DateProperty = $null }
     )
 }
 
@@ -43,6 +46,10 @@ BeforeAll {
         Space = Get-CCSpace -Name $Project.SpaceName
         Project = Get-CCProject -SpaceName $Project.SpaceName -Name $Project.ProjectName
         Subscription = Get-CCSubscription -SpaceName $Project.SpaceName
+        # Read by name: GetSourceRepository's answer has no Id, so the view must work without one.
+        SourceRepository = Get-CCSourceRepository @Project -Name MyDemoRepo
+        SourceRepositoryBranch = Get-CCSourceRepositoryBranch @Project -SourceRepositoryName MyDemoRepo -Name main
+        SourceRepositoryCloneUrl = Get-CCSourceRepositoryCloneUrl @Project -SourceRepositoryName MyDemoRepo
     }
     Disconnect-CCAccount -Confirm:$false
 }
@@ -68,8 +75,9 @@ Describe '<Type>' -ForEach $OutputTypes {
         $header = '(?m)^' + (($Columns | ForEach-Object { [regex]::Escape($_) }) -join '\s+') + '\s*$'
         $text | Should -Match $header
         $text | Should -Not -Match 'CodeCatalyst\.Models\.'
-        # The value a person looks for first: the id, else the name, else (for session objects) the endpoint.
-        $key = foreach ($property in 'Id', 'Name', 'SpaceName', 'Endpoint') { if ($Output.PSObject.Properties[$property]) { $Output.$property; break } }
+        # The value a person looks for first: the id, else the name, else (for session objects) the endpoint. (An
+        # object the service sent without an id, such as a repository read by name, is looked up by its name.)
+        $key = foreach ($property in 'Id', 'Name', 'SpaceName', 'Endpoint') { if ($Output.PSObject.Properties[$property] -and "$($Output.$property)") { $Output.$property; break } }
         $text | Should -Match ([regex]::Escape($key))
         if ($DateProperty) {
             $Output.$DateProperty | Should -Not -BeNullOrEmpty
