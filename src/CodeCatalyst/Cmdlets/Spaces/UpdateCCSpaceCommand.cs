@@ -12,6 +12,7 @@ namespace CodeCatalyst.Cmdlets.Spaces
         /// <summary>The space; a space object binds by its Name.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SpaceNameCompleter))]
         public string Name { get; set; } = "";
 
         /// <summary>The new description; an empty string clears it.</summary>
