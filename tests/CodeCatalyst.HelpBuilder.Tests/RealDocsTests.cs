@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using static CodeCatalyst.HelpBuilder.MamlWriter;
 
@@ -27,11 +28,25 @@ public class RealDocsTests
         throw new InvalidOperationException($"CodeCatalyst.sln not found above {AppContext.BaseDirectory}");
     }
 
-    public static readonly string[] ExpectedCommands =
+    /// <summary>
+    /// The cmdlets the module manifest exports (which ModuleLayoutTests holds to the cmdlets the assembly defines),
+    /// in the order the pages are read: a new cmdlet without a page, or a page without a cmdlet, fails here.
+    /// </summary>
+    public static readonly string[] ExpectedCommands = ReadManifestCmdlets();
+
+    private static string[] ReadManifestCmdlets()
     {
-        "Connect-CCAccount", "Disconnect-CCAccount", "Get-CCWorkflow", "Get-CCWorkflowRun",
-        "Start-CCWorkflowRun", "Test-CCSession", "Wait-CCWorkflowRun",
-    };
+        var manifest = File.ReadAllText(Path.Combine(RepoRoot, "CodeCatalyst.psd1"));
+        var list = Regex.Match(manifest, @"CmdletsToExport\s*=\s*@\((?<names>[^)]*)\)");
+        if (!list.Success)
+        {
+            throw new InvalidOperationException("CodeCatalyst.psd1 has no CmdletsToExport = @(...) list");
+        }
+
+        var names = Regex.Matches(list.Groups["names"].Value, "'(?<name>[^']+)'").Select(m => m.Groups["name"].Value)
+            .OrderBy(name => name, StringComparer.OrdinalIgnoreCase).ThenBy(name => name, StringComparer.Ordinal).ToArray();
+        return names.Length > 0 ? names : throw new InvalidOperationException("CodeCatalyst.psd1 exports no cmdlet");
+    }
 
     public static IEnumerable<object[]> Pages() =>
         HelpBuild.FindCommandPages(DocsDirectory).Select(p => new object[] { Path.GetFileName(p) });
@@ -90,6 +105,14 @@ public class RealDocsTests
     [InlineData("Test-CCSession", false, false)]
     [InlineData("Connect-CCAccount", false, true)]
     [InlineData("Disconnect-CCAccount", false, true)]
+    [InlineData("Get-CCSpace", true, false)]
+    [InlineData("Update-CCSpace", false, true)]
+    [InlineData("Remove-CCSpace", false, true)]
+    [InlineData("Get-CCSubscription", false, false)]
+    [InlineData("Get-CCProject", true, false)]
+    [InlineData("New-CCProject", false, true)]
+    [InlineData("Update-CCProject", false, true)]
+    [InlineData("Remove-CCProject", false, true)]
     public void Paging_and_ShouldProcess_parameters_are_documented_as_platyPS_does(string command, bool paging, bool shouldProcess)
     {
         var help = Load(command + ".md");
@@ -134,6 +157,14 @@ public class RealDocsTests
     [InlineData("Start-CCWorkflowRun")]
     [InlineData("Wait-CCWorkflowRun")]
     [InlineData("Test-CCSession")]
+    [InlineData("Get-CCSpace")]
+    [InlineData("Update-CCSpace")]
+    [InlineData("Remove-CCSpace")]
+    [InlineData("Get-CCSubscription")]
+    [InlineData("Get-CCProject")]
+    [InlineData("New-CCProject")]
+    [InlineData("Update-CCProject")]
+    [InlineData("Remove-CCProject")]
     public void Service_cmdlets_document_endpoint_token_and_profile(string command)
     {
         var help = Load(command + ".md");
