@@ -15,9 +15,8 @@ namespace CodeCatalyst.Cmdlets.Spaces
         [ArgumentCompleter(typeof(SpaceNameCompleter))]
         public string Name { get; set; } = "";
 
-        /// <summary>The new description; an empty string clears it.</summary>
+        /// <summary>The new description (the model's pattern allows no empty one).</summary>
         [Parameter(Mandatory = true)]
-        [AllowEmptyString]
         public string Description { get; set; } = "";
 
         /// <summary>Writes the updated space.</summary>
