@@ -15,7 +15,7 @@ namespace CodeCatalyst.Tests
         /// The cmdlets the module assembly defines, found once by reflection: the manifest and Get-Command must
         /// agree with it, so the list is not kept by hand in several places.
         /// </summary>
-        private static readonly string[] ExpectedCmdlets = Assembly.LoadFrom(Path.Combine(RepositoryPaths.ModuleFolder, "CodeCatalyst.dll"))
+        internal static readonly string[] ExpectedCmdlets = Assembly.LoadFrom(Path.Combine(RepositoryPaths.ModuleFolder, "CodeCatalyst.dll"))
             .GetExportedTypes()
             .Select(type => type.GetCustomAttribute<System.Management.Automation.CmdletAttribute>())
             .Where(attribute => attribute != null)

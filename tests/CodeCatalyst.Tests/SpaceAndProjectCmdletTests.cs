@@ -197,6 +197,17 @@ namespace CodeCatalyst.Tests
         }
 
         [Fact]
+        public void An_empty_optional_description_is_refused_for_what_it_is_not_as_missing()
+        {
+            var result = Shell.Run("New-CCProject -SpaceName ExampleCorp -DisplayName 'Some Project' -Description ''");
+            var error = Assert.Single(result.Errors);
+            Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+            Assert.Contains("-Description ''", error.Exception.Message);
+            Assert.DoesNotContain("required", error.Exception.Message);
+            Assert.Equal(0, _session.ApiRequestCount());
+        }
+
+        [Fact]
         public void Update_CCSpace_changes_the_description()
         {
             var result = Shell.Run("Get-CCSpace -Name ExampleCorp | Update-CCSpace -Description 'new words' -PassThru");

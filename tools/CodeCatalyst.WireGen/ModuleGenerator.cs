@@ -388,7 +388,7 @@ internal sealed class ModuleGenerator(ShapeGraph graph)
                 var rule = shape.Min != null || shape.Max != null || shape.Pattern != null ? "WireRules." + shapeName : "StringRule.Any";
                 code.Line(required
                     ? $"{rule}.Check({parameterLiteral}, {value});"
-                    : $"if ({value} != null) {rule}.Check({parameterLiteral}, {value});");
+                    : $"if ({value} != null) {rule}.Check({parameterLiteral}, {value}, optional: true);");
                 break;
             case "integer" or "long":
                 if (required) code.Line($"WireCheck.Required({parameterLiteral}, {value});");

@@ -46,16 +46,18 @@ namespace CodeCatalyst.Wire
         public string? Pattern { get; }
 
         /// <summary>Throws an error naming the parameter and the rule unless the value is present and fits.</summary>
-        public string Check(string parameterName, string? value)
+        public string Check(string parameterName, string? value, bool optional = false)
         {
-            if (string.IsNullOrEmpty(value))
+            // An optional member given as '' is checked like any value (the model decides if it may be empty);
+            // a required one that is missing or empty gets the advice of where to give it.
+            if (value == null || (value.Length == 0 && !optional))
             {
                 throw new CodeCatalystInputException(parameterName,
                     $"-{parameterName} is required: give it as a parameter or on the pipeline" +
                     (parameterName == "SpaceName" || parameterName == "ProjectName" ? ", or set a default with Connect-CCAccount." : "."));
             }
 
-            if (value!.Length < MinLength || value.Length > MaxLength)
+            if (value.Length < MinLength || value.Length > MaxLength)
             {
                 var range = MaxLength == int.MaxValue ? $"at least {MinLength}" : $"{MinLength} to {MaxLength}";
                 throw new CodeCatalystInputException(parameterName,

@@ -37,11 +37,13 @@ namespace CodeCatalyst.Cmdlets.Account
         [Parameter]
         [ValidateLength(3, 63)]
         [ValidatePattern(StringRule.AnchoredNamePattern)]
+        [ArgumentCompleter(typeof(SpaceNameCompleter))]
         public string? SpaceName { get; set; }
 
         [Parameter]
         [ValidateLength(1, 63)]
         [ValidatePattern(StringRule.AnchoredNamePattern)]
+        [ArgumentCompleter(typeof(ProjectNameCompleter))]
         public string? ProjectName { get; set; }
 
         /// <summary>Attempts per request, the first included (the AWS SDKs' max_attempts).</summary>

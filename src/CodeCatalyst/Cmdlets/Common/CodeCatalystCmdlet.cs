@@ -229,17 +229,25 @@ namespace CodeCatalyst.Cmdlets
         internal CodeCatalystApi CreateApi(Uri? endpointUrl, SecureString? token, string? profileName, SessionDefaults? defaults,
             int? maxAttempts, int? requestTimeoutSec = null)
         {
-            Uri endpoint;
             try
             {
-                endpoint = EndpointResolver.Resolve(endpointUrl, defaults?.Endpoint, Environment.GetEnvironmentVariable);
+                return BuildApi(endpointUrl, token, profileName, defaults, maxAttempts, requestTimeoutSec, Diagnostics);
             }
             catch (CodeCatalystConfigurationException exception)
             {
                 ThrowTerminatingError(ErrorRecordFactory.Create(exception, endpointUrl));
                 throw; // not reached: ThrowTerminatingError always throws
             }
+        }
 
+        /// <summary>
+        /// The operations client for an endpoint and token sources, falling back on the stored defaults; also used
+        /// where there is no command (argument completers). Throws when no endpoint can be resolved.
+        /// </summary>
+        internal static CodeCatalystApi BuildApi(Uri? endpointUrl, SecureString? token, string? profileName, SessionDefaults? defaults,
+            int? maxAttempts, int? requestTimeoutSec, IClientDiagnostics diagnostics)
+        {
+            var endpoint = EndpointResolver.Resolve(endpointUrl, defaults?.Endpoint, Environment.GetEnvironmentVariable);
             var sources = new TokenSources
             {
                 ParameterToken = token,
@@ -252,7 +260,7 @@ namespace CodeCatalyst.Cmdlets
             var attempts = maxAttempts ?? defaults?.MaxAttempts ?? MaxAttemptsFromEnvironment();
             var timeoutSec = requestTimeoutSec ?? defaults?.RequestTimeoutSec;
             var requestTimeout = timeoutSec.HasValue ? TimeSpan.FromSeconds(timeoutSec.Value) : ClientSettings.DefaultRequestTimeout;
-            var sso = new SsoProfileTokenSource(httpClient, Diagnostics, userAgent, requestTimeout, attempts);
+            var sso = new SsoProfileTokenSource(httpClient, diagnostics, userAgent, requestTimeout, attempts);
             var settings = new ClientSettings(endpoint,
                 cancellation => TokenResolver.ResolveAsync(sources, Environment.GetEnvironmentVariable, sso, cancellation))
             {
@@ -260,7 +268,7 @@ namespace CodeCatalyst.Cmdlets
                 RequestTimeout = requestTimeout,
                 UserAgent = userAgent,
             };
-            return new CodeCatalystApi(new CodeCatalystClient(settings, httpClient, Diagnostics));
+            return new CodeCatalystApi(new CodeCatalystClient(settings, httpClient, diagnostics));
         }
 
         // The engine's version cannot change within a process; reading it (Assembly.GetName) costs on every call.

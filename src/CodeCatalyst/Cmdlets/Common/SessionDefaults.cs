@@ -32,6 +32,16 @@ namespace CodeCatalyst.Cmdlets
         public static SessionDefaults? Get(SessionState sessionState) =>
             sessionState.PSVariable.GetValue(VariableName) as SessionDefaults;
 
+        /// <summary>
+        /// The same, read where there is no command: an argument completer runs on the session's pipeline thread while
+        /// TabExpansion2 is running, where the runspace's SessionStateProxy may not be used but a script block may.
+        /// </summary>
+        public static SessionDefaults? GetFromCurrentRunspace()
+        {
+            var values = ScriptBlock.Create("$" + VariableName).Invoke();
+            return values.Count == 1 ? values[0]?.BaseObject as SessionDefaults : null;
+        }
+
         public static void Set(SessionState sessionState, SessionDefaults defaults)
         {
             sessionState.PSVariable.Set(VariableName, defaults);

@@ -12,6 +12,7 @@ namespace CodeCatalyst.Cmdlets.Projects
     {
         /// <summary>The space; default the Connect-CCAccount space. A space object binds through its SpaceName alias.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(SpaceNameCompleter))]
         public string? SpaceName { get; set; }
 
         /// <summary>
@@ -21,6 +22,7 @@ namespace CodeCatalyst.Cmdlets.Projects
         [Parameter(Position = 0, ParameterSetName = ListSet)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ProjectNameCompleter))]
         public string[]? Name { get; set; }
 
         /// <summary>The service's own filters (ProjectListFilter objects, or hashtables with key, values, comparisonOperator).</summary>

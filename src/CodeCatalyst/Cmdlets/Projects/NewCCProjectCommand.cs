@@ -10,6 +10,7 @@ namespace CodeCatalyst.Cmdlets.Projects
     public sealed class NewCCProjectCommand : CodeCatalystChangeCmdlet
     {
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(SpaceNameCompleter))]
         public string? SpaceName { get; set; }
 
         [Parameter(Mandatory = true, Position = 0)]

@@ -10,11 +10,13 @@ namespace CodeCatalyst.Cmdlets.Projects
     public sealed class RemoveCCProjectCommand : CodeCatalystChangeCmdlet
     {
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(SpaceNameCompleter))]
         public string? SpaceName { get; set; }
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ProjectName")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ProjectNameCompleter))]
         public string Name { get; set; } = "";
 
         /// <summary>Deletes without asking (-WhatIf and an explicit -Confirm still apply).</summary>

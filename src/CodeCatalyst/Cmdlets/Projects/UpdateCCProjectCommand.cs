@@ -10,17 +10,18 @@ namespace CodeCatalyst.Cmdlets.Projects
     public sealed class UpdateCCProjectCommand : CodeCatalystChangeCmdlet
     {
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(SpaceNameCompleter))]
         public string? SpaceName { get; set; }
 
         /// <summary>The project; a project object binds by its Name.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ProjectName")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ProjectNameCompleter))]
         public string Name { get; set; } = "";
 
-        /// <summary>The new description; an empty string clears it.</summary>
+        /// <summary>The new description (the model's pattern allows no empty one).</summary>
         [Parameter(Mandatory = true)]
-        [AllowEmptyString]
         public string Description { get; set; } = "";
 
         /// <summary>Writes the updated project.</summary>

@@ -13,6 +13,7 @@ namespace CodeCatalyst.Cmdlets.Spaces
         [Parameter(Position = 0, ParameterSetName = ListSet)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SpaceNameCompleter))]
         public string[]? Name { get; set; }
 
         protected override void ProcessRecord()

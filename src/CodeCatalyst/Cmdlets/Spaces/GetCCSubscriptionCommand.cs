@@ -11,6 +11,7 @@ namespace CodeCatalyst.Cmdlets.Spaces
     {
         /// <summary>The space; default the Connect-CCAccount space. A space object binds through its SpaceName alias.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(SpaceNameCompleter))]
         public string? SpaceName { get; set; }
 
         protected override void ProcessRecord()

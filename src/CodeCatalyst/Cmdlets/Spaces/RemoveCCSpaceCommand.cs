@@ -11,6 +11,7 @@ namespace CodeCatalyst.Cmdlets.Spaces
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SpaceNameCompleter))]
         public string Name { get; set; } = "";
 
         /// <summary>Deletes without asking (-WhatIf and an explicit -Confirm still apply).</summary>

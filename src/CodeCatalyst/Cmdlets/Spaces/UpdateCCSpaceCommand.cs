@@ -12,11 +12,11 @@ namespace CodeCatalyst.Cmdlets.Spaces
         /// <summary>The space; a space object binds by its Name.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SpaceNameCompleter))]
         public string Name { get; set; } = "";
 
-        /// <summary>The new description; an empty string clears it.</summary>
+        /// <summary>The new description (the model's pattern allows no empty one).</summary>
         [Parameter(Mandatory = true)]
-        [AllowEmptyString]
         public string Description { get; set; } = "";
 
         /// <summary>Writes the updated space.</summary>

@@ -12,14 +12,17 @@ namespace CodeCatalyst.Cmdlets.Workflows
     public sealed class StartCCWorkflowRunCommand : CodeCatalystServiceCmdlet
     {
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(SpaceNameCompleter))]
         public string? SpaceName { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(ProjectNameCompleter))]
         public string? ProjectName { get; set; }
 
         /// <summary>Workflow ids. A workflow from Get-CCWorkflow binds through its WorkflowId alias; a run through its WorkflowId.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(WorkflowIdCompleter))]
         public string[] WorkflowId { get; set; } = new string[0];
 
         /// <summary>

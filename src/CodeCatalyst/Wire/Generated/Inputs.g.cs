@@ -93,7 +93,7 @@ namespace CodeCatalyst.Wire
         /// <summary>Checks every member against the model, then builds the request; a retry sends it unchanged.</summary>
         public ServiceRequest ToRequest()
         {
-            if (NextToken != null) WireRules.ListSpacesRequestNextTokenString.Check("NextToken", NextToken);
+            if (NextToken != null) WireRules.ListSpacesRequestNextTokenString.Check("NextToken", NextToken, optional: true);
             var request = new ServiceRequest("ListSpaces", HttpMethod.Post, "/v1/spaces");
             var body = new MemoryStream();
             using (var writer = new Utf8JsonWriter(body))
@@ -135,7 +135,7 @@ namespace CodeCatalyst.Wire
         public ServiceRequest ToRequest()
         {
             WireRules.NameString.Check("Name", Name);
-            if (Description != null) WireRules.SpaceDescription.Check("Description", Description);
+            if (Description != null) WireRules.SpaceDescription.Check("Description", Description, optional: true);
             var request = new ServiceRequest("UpdateSpace", WireFormat.Method("PATCH"), "/v1/spaces/" + Uri.EscapeDataString(Name!));
             var body = new MemoryStream();
             using (var writer = new Utf8JsonWriter(body))
@@ -199,7 +199,7 @@ namespace CodeCatalyst.Wire
         public ServiceRequest ToRequest()
         {
             WireRules.NameString.Check("SpaceName", SpaceName);
-            if (NextToken != null) WireRules.ListProjectsRequestNextTokenString.Check("NextToken", NextToken);
+            if (NextToken != null) WireRules.ListProjectsRequestNextTokenString.Check("NextToken", NextToken, optional: true);
             if (MaxResults != null) WireRules.ListProjectsRequestMaxResultsInteger.Check("MaxResults", MaxResults.Value);
             if (Filters != null)
             {
@@ -270,7 +270,7 @@ namespace CodeCatalyst.Wire
         {
             WireRules.NameString.Check("SpaceName", SpaceName);
             WireRules.ProjectDisplayName.Check("DisplayName", DisplayName);
-            if (Description != null) WireRules.ProjectDescription.Check("Description", Description);
+            if (Description != null) WireRules.ProjectDescription.Check("Description", Description, optional: true);
             var request = new ServiceRequest("CreateProject", HttpMethod.Put, "/v1/spaces/" + Uri.EscapeDataString(SpaceName!) + "/projects");
             var body = new MemoryStream();
             using (var writer = new Utf8JsonWriter(body))
@@ -308,7 +308,7 @@ namespace CodeCatalyst.Wire
         {
             WireRules.NameString.Check("SpaceName", SpaceName);
             WireRules.NameString.Check("Name", Name);
-            if (Description != null) WireRules.ProjectDescription.Check("Description", Description);
+            if (Description != null) WireRules.ProjectDescription.Check("Description", Description, optional: true);
             var request = new ServiceRequest("UpdateProject", WireFormat.Method("PATCH"), "/v1/spaces/" + Uri.EscapeDataString(SpaceName!) + "/projects/" + Uri.EscapeDataString(Name!));
             var body = new MemoryStream();
             using (var writer = new Utf8JsonWriter(body))
@@ -361,7 +361,7 @@ namespace CodeCatalyst.Wire
         {
             WireRules.NameString.Check("SpaceName", SpaceName);
             WireRules.NameString.Check("ProjectName", ProjectName);
-            if (NextToken != null) WireRules.ListSourceRepositoriesRequestNextTokenString.Check("NextToken", NextToken);
+            if (NextToken != null) WireRules.ListSourceRepositoriesRequestNextTokenString.Check("NextToken", NextToken, optional: true);
             if (MaxResults != null) WireRules.ListSourceRepositoriesRequestMaxResultsInteger.Check("MaxResults", MaxResults.Value);
             var request = new ServiceRequest("ListSourceRepositories", HttpMethod.Post, "/v1/spaces/" + Uri.EscapeDataString(SpaceName!) + "/projects/" + Uri.EscapeDataString(ProjectName!) + "/sourceRepositories");
             var body = new MemoryStream();
@@ -417,7 +417,7 @@ namespace CodeCatalyst.Wire
             WireRules.NameString.Check("SpaceName", SpaceName);
             WireRules.NameString.Check("ProjectName", ProjectName);
             WireRules.SourceRepositoryNameString.Check("Name", Name);
-            if (Description != null) WireRules.SourceRepositoryDescriptionString.Check("Description", Description);
+            if (Description != null) WireRules.SourceRepositoryDescriptionString.Check("Description", Description, optional: true);
             var request = new ServiceRequest("CreateSourceRepository", HttpMethod.Put, "/v1/spaces/" + Uri.EscapeDataString(SpaceName!) + "/projects/" + Uri.EscapeDataString(ProjectName!) + "/sourceRepositories/" + Uri.EscapeDataString(Name!));
             var body = new MemoryStream();
             using (var writer = new Utf8JsonWriter(body))
@@ -492,7 +492,7 @@ namespace CodeCatalyst.Wire
             WireRules.NameString.Check("SpaceName", SpaceName);
             WireRules.NameString.Check("ProjectName", ProjectName);
             WireRules.SourceRepositoryNameString.Check("SourceRepositoryName", SourceRepositoryName);
-            if (NextToken != null) WireRules.ListSourceRepositoryBranchesRequestNextTokenString.Check("NextToken", NextToken);
+            if (NextToken != null) WireRules.ListSourceRepositoryBranchesRequestNextTokenString.Check("NextToken", NextToken, optional: true);
             if (MaxResults != null) WireRules.ListSourceRepositoryBranchesRequestMaxResultsInteger.Check("MaxResults", MaxResults.Value);
             var request = new ServiceRequest("ListSourceRepositoryBranches", HttpMethod.Post, "/v1/spaces/" + Uri.EscapeDataString(SpaceName!) + "/projects/" + Uri.EscapeDataString(ProjectName!) + "/sourceRepositories/" + Uri.EscapeDataString(SourceRepositoryName!) + "/branches");
             var body = new MemoryStream();
@@ -532,7 +532,7 @@ namespace CodeCatalyst.Wire
             WireRules.NameString.Check("ProjectName", ProjectName);
             WireRules.SourceRepositoryNameString.Check("SourceRepositoryName", SourceRepositoryName);
             WireRules.SourceRepositoryBranchString.Check("Name", Name);
-            if (HeadCommitId != null) StringRule.Any.Check("HeadCommitId", HeadCommitId);
+            if (HeadCommitId != null) StringRule.Any.Check("HeadCommitId", HeadCommitId, optional: true);
             var request = new ServiceRequest("CreateSourceRepositoryBranch", HttpMethod.Put, "/v1/spaces/" + Uri.EscapeDataString(SpaceName!) + "/projects/" + Uri.EscapeDataString(ProjectName!) + "/sourceRepositories/" + Uri.EscapeDataString(SourceRepositoryName!) + "/branches/" + Uri.EscapeDataString(Name!));
             var body = new MemoryStream();
             using (var writer = new Utf8JsonWriter(body))
@@ -566,7 +566,7 @@ namespace CodeCatalyst.Wire
         public ServiceRequest ToRequest()
         {
             WireRules.NameString.Check("SpaceName", SpaceName);
-            if (ProjectName != null) WireRules.NameString.Check("ProjectName", ProjectName);
+            if (ProjectName != null) WireRules.NameString.Check("ProjectName", ProjectName, optional: true);
             if (Filters != null)
             {
                 WireCheck.Count("Filter", Filters.Count, 0, 2147483647);
@@ -576,7 +576,7 @@ namespace CodeCatalyst.Wire
                     WireWriters.CheckFilter("Filter" + "[" + index + "]", Filters[index]);
                 }
             }
-            if (NextToken != null) WireRules.ListDevEnvironmentsRequestNextTokenString.Check("NextToken", NextToken);
+            if (NextToken != null) WireRules.ListDevEnvironmentsRequestNextTokenString.Check("NextToken", NextToken, optional: true);
             if (MaxResults != null) WireRules.ListDevEnvironmentsRequestMaxResultsInteger.Check("MaxResults", MaxResults.Value);
             var request = new ServiceRequest("ListDevEnvironments", HttpMethod.Post, "/v1/spaces/" + Uri.EscapeDataString(SpaceName!) + "/devEnvironments");
             var body = new MemoryStream();
@@ -661,8 +661,8 @@ namespace CodeCatalyst.Wire
                     WireWriters.CheckRepositoryInput("Repository" + "[" + index + "]", Repositories[index]);
                 }
             }
-            if (ClientToken != null) WireRules.ClientToken.Check("ClientToken", ClientToken);
-            if (Alias != null) WireRules.CreateDevEnvironmentRequestAliasString.Check("Alias", Alias);
+            if (ClientToken != null) WireRules.ClientToken.Check("ClientToken", ClientToken, optional: true);
+            if (Alias != null) WireRules.CreateDevEnvironmentRequestAliasString.Check("Alias", Alias, optional: true);
             if (Ides != null)
             {
                 WireCheck.Count("Ide", Ides.Count, 0, 1);
@@ -676,7 +676,7 @@ namespace CodeCatalyst.Wire
             if (InactivityTimeoutMinutes != null) WireRules.InactivityTimeoutMinutes.Check("InactivityTimeoutMinutes", InactivityTimeoutMinutes.Value);
             WireCheck.Required("PersistentStorage", PersistentStorage);
             if (PersistentStorage != null) WireWriters.CheckPersistentStorageConfiguration("PersistentStorage", PersistentStorage);
-            if (VpcConnectionName != null) WireRules.NameString.Check("VpcConnectionName", VpcConnectionName);
+            if (VpcConnectionName != null) WireRules.NameString.Check("VpcConnectionName", VpcConnectionName, optional: true);
             var request = new ServiceRequest("CreateDevEnvironment", HttpMethod.Put, "/v1/spaces/" + Uri.EscapeDataString(SpaceName!) + "/projects/" + Uri.EscapeDataString(ProjectName!) + "/devEnvironments");
             var body = new MemoryStream();
             using (var writer = new Utf8JsonWriter(body))
@@ -760,7 +760,7 @@ namespace CodeCatalyst.Wire
             WireRules.NameString.Check("SpaceName", SpaceName);
             WireRules.NameString.Check("ProjectName", ProjectName);
             WireRules.Uuid.Check("Id", Id);
-            if (Alias != null) WireRules.UpdateDevEnvironmentRequestAliasString.Check("Alias", Alias);
+            if (Alias != null) WireRules.UpdateDevEnvironmentRequestAliasString.Check("Alias", Alias, optional: true);
             if (Ides != null)
             {
                 WireCheck.Count("Ide", Ides.Count, 0, 1);
@@ -770,9 +770,9 @@ namespace CodeCatalyst.Wire
                     WireWriters.CheckIdeConfiguration("Ide" + "[" + index + "]", Ides[index]);
                 }
             }
-            if (InstanceType != null) StringRule.Any.Check("InstanceType", InstanceType);
+            if (InstanceType != null) StringRule.Any.Check("InstanceType", InstanceType, optional: true);
             if (InactivityTimeoutMinutes != null) WireRules.InactivityTimeoutMinutes.Check("InactivityTimeoutMinutes", InactivityTimeoutMinutes.Value);
-            if (ClientToken != null) WireRules.ClientToken.Check("ClientToken", ClientToken);
+            if (ClientToken != null) WireRules.ClientToken.Check("ClientToken", ClientToken, optional: true);
             var request = new ServiceRequest("UpdateDevEnvironment", WireFormat.Method("PATCH"), "/v1/spaces/" + Uri.EscapeDataString(SpaceName!) + "/projects/" + Uri.EscapeDataString(ProjectName!) + "/devEnvironments/" + Uri.EscapeDataString(Id!));
             var body = new MemoryStream();
             using (var writer = new Utf8JsonWriter(body))
@@ -864,7 +864,7 @@ namespace CodeCatalyst.Wire
                     WireWriters.CheckIdeConfiguration("Ide" + "[" + index + "]", Ides[index]);
                 }
             }
-            if (InstanceType != null) StringRule.Any.Check("InstanceType", InstanceType);
+            if (InstanceType != null) StringRule.Any.Check("InstanceType", InstanceType, optional: true);
             if (InactivityTimeoutMinutes != null) WireRules.InactivityTimeoutMinutes.Check("InactivityTimeoutMinutes", InactivityTimeoutMinutes.Value);
             var request = new ServiceRequest("StartDevEnvironment", HttpMethod.Put, "/v1/spaces/" + Uri.EscapeDataString(SpaceName!) + "/projects/" + Uri.EscapeDataString(ProjectName!) + "/devEnvironments/" + Uri.EscapeDataString(Id!) + "/start");
             var body = new MemoryStream();
@@ -944,7 +944,7 @@ namespace CodeCatalyst.Wire
             WireRules.NameString.Check("SpaceName", SpaceName);
             WireRules.NameString.Check("ProjectName", ProjectName);
             WireRules.Uuid.Check("DevEnvironmentId", DevEnvironmentId);
-            if (NextToken != null) WireRules.ListDevEnvironmentSessionsRequestNextTokenString.Check("NextToken", NextToken);
+            if (NextToken != null) WireRules.ListDevEnvironmentSessionsRequestNextTokenString.Check("NextToken", NextToken, optional: true);
             if (MaxResults != null) WireRules.ListDevEnvironmentSessionsRequestMaxResultsInteger.Check("MaxResults", MaxResults.Value);
             var request = new ServiceRequest("ListDevEnvironmentSessions", HttpMethod.Post, "/v1/spaces/" + Uri.EscapeDataString(SpaceName!) + "/projects/" + Uri.EscapeDataString(ProjectName!) + "/devEnvironments/" + Uri.EscapeDataString(DevEnvironmentId!) + "/sessions");
             var body = new MemoryStream();
@@ -1037,7 +1037,7 @@ namespace CodeCatalyst.Wire
         public ServiceRequest ToRequest()
         {
             if (MaxResults != null) WireRules.ListAccessTokensRequestMaxResultsInteger.Check("MaxResults", MaxResults.Value);
-            if (NextToken != null) WireRules.ListAccessTokensRequestNextTokenString.Check("NextToken", NextToken);
+            if (NextToken != null) WireRules.ListAccessTokensRequestNextTokenString.Check("NextToken", NextToken, optional: true);
             var request = new ServiceRequest("ListAccessTokens", HttpMethod.Post, "/v1/accessTokens");
             var body = new MemoryStream();
             using (var writer = new Utf8JsonWriter(body))
@@ -1121,8 +1121,8 @@ namespace CodeCatalyst.Wire
         /// <summary>Checks every member against the model, then builds the request; a retry sends it unchanged.</summary>
         public ServiceRequest ToRequest()
         {
-            if (Id != null) WireRules.GetUserDetailsRequestIdString.Check("Id", Id);
-            if (UserName != null) WireRules.GetUserDetailsRequestUserNameString.Check("UserName", UserName);
+            if (Id != null) WireRules.GetUserDetailsRequestIdString.Check("Id", Id, optional: true);
+            if (UserName != null) WireRules.GetUserDetailsRequestUserNameString.Check("UserName", UserName, optional: true);
             var request = new ServiceRequest("GetUserDetails", HttpMethod.Get, "/userDetails");
             if (Id != null) request.WithQuery("id", Id);
             if (UserName != null) request.WithQuery("userName", UserName);
@@ -1146,8 +1146,8 @@ namespace CodeCatalyst.Wire
             WireRules.NameString.Check("SpaceName", SpaceName);
             WireCheck.Required("StartTime", StartTime);
             WireCheck.Required("EndTime", EndTime);
-            if (EventName != null) StringRule.Any.Check("EventName", EventName);
-            if (NextToken != null) WireRules.ListEventLogsRequestNextTokenString.Check("NextToken", NextToken);
+            if (EventName != null) StringRule.Any.Check("EventName", EventName, optional: true);
+            if (NextToken != null) WireRules.ListEventLogsRequestNextTokenString.Check("NextToken", NextToken, optional: true);
             if (MaxResults != null) WireRules.ListEventLogsRequestMaxResultsInteger.Check("MaxResults", MaxResults.Value);
             var request = new ServiceRequest("ListEventLogs", HttpMethod.Post, "/v1/spaces/" + Uri.EscapeDataString(SpaceName!) + "/eventLogs");
             var body = new MemoryStream();
@@ -1200,7 +1200,7 @@ namespace CodeCatalyst.Wire
         {
             WireRules.ListWorkflowsRequestSpaceNameString.Check("SpaceName", SpaceName);
             WireRules.NameString.Check("ProjectName", ProjectName);
-            if (NextToken != null) WireRules.ListWorkflowsRequestNextTokenString.Check("NextToken", NextToken);
+            if (NextToken != null) WireRules.ListWorkflowsRequestNextTokenString.Check("NextToken", NextToken, optional: true);
             if (MaxResults != null) WireRules.ListWorkflowsRequestMaxResultsInteger.Check("MaxResults", MaxResults.Value);
             if (SortBy != null)
             {
@@ -1267,9 +1267,9 @@ namespace CodeCatalyst.Wire
         public ServiceRequest ToRequest()
         {
             WireRules.NameString.Check("SpaceName", SpaceName);
-            if (WorkflowId != null) WireRules.Uuid.Check("WorkflowId", WorkflowId);
+            if (WorkflowId != null) WireRules.Uuid.Check("WorkflowId", WorkflowId, optional: true);
             WireRules.ListWorkflowRunsRequestProjectNameString.Check("ProjectName", ProjectName);
-            if (NextToken != null) WireRules.ListWorkflowRunsRequestNextTokenString.Check("NextToken", NextToken);
+            if (NextToken != null) WireRules.ListWorkflowRunsRequestNextTokenString.Check("NextToken", NextToken, optional: true);
             if (MaxResults != null) WireRules.ListWorkflowRunsRequestMaxResultsInteger.Check("MaxResults", MaxResults.Value);
             if (SortBy != null)
             {
@@ -1338,7 +1338,7 @@ namespace CodeCatalyst.Wire
             WireRules.StartWorkflowRunRequestSpaceNameString.Check("SpaceName", SpaceName);
             WireRules.StartWorkflowRunRequestProjectNameString.Check("ProjectName", ProjectName);
             WireRules.Uuid.Check("WorkflowId", WorkflowId);
-            if (ClientToken != null) WireRules.StartWorkflowRunRequestClientTokenString.Check("ClientToken", ClientToken);
+            if (ClientToken != null) WireRules.StartWorkflowRunRequestClientTokenString.Check("ClientToken", ClientToken, optional: true);
             var request = new ServiceRequest("StartWorkflowRun", HttpMethod.Put, "/v1/spaces/" + Uri.EscapeDataString(SpaceName!) + "/projects/" + Uri.EscapeDataString(ProjectName!) + "/workflowRuns");
             if (WorkflowId != null) request.WithQuery("workflowId", WorkflowId);
             var body = new MemoryStream();
@@ -1436,7 +1436,7 @@ namespace CodeCatalyst.Wire
                     StringRule.Any.Check(parameter + ".Values" + "[" + index + "]", value.Values[index]);
                 }
             }
-            if (value.ComparisonOperator != null) StringRule.Any.Check(parameter + ".ComparisonOperator", value.ComparisonOperator);
+            if (value.ComparisonOperator != null) StringRule.Any.Check(parameter + ".ComparisonOperator", value.ComparisonOperator, optional: true);
         }
 
         public static void WriteFilter(Utf8JsonWriter writer, Filter value)
@@ -1464,8 +1464,8 @@ namespace CodeCatalyst.Wire
 
         public static void CheckIdeConfiguration(string parameter, IdeConfiguration value)
         {
-            if (value.Runtime != null) WireRules.IdeConfigurationRuntimeString.Check(parameter + ".Runtime", value.Runtime);
-            if (value.Name != null) WireRules.IdeConfigurationNameString.Check(parameter + ".Name", value.Name);
+            if (value.Runtime != null) WireRules.IdeConfigurationRuntimeString.Check(parameter + ".Runtime", value.Runtime, optional: true);
+            if (value.Name != null) WireRules.IdeConfigurationNameString.Check(parameter + ".Name", value.Name, optional: true);
         }
 
         public static void WriteIdeConfiguration(Utf8JsonWriter writer, IdeConfiguration value)
@@ -1513,7 +1513,7 @@ namespace CodeCatalyst.Wire
                     StringRule.Any.Check(parameter + ".Values" + "[" + index + "]", value.Values[index]);
                 }
             }
-            if (value.ComparisonOperator != null) StringRule.Any.Check(parameter + ".ComparisonOperator", value.ComparisonOperator);
+            if (value.ComparisonOperator != null) StringRule.Any.Check(parameter + ".ComparisonOperator", value.ComparisonOperator, optional: true);
         }
 
         public static void WriteProjectListFilter(Utf8JsonWriter writer, ProjectListFilter value)
@@ -1542,7 +1542,7 @@ namespace CodeCatalyst.Wire
         public static void CheckRepositoryInput(string parameter, RepositoryInput value)
         {
             WireRules.SourceRepositoryNameString.Check(parameter + ".RepositoryName", value.RepositoryName);
-            if (value.BranchName != null) WireRules.SourceRepositoryBranchString.Check(parameter + ".BranchName", value.BranchName);
+            if (value.BranchName != null) WireRules.SourceRepositoryBranchString.Check(parameter + ".BranchName", value.BranchName, optional: true);
         }
 
         public static void WriteRepositoryInput(Utf8JsonWriter writer, RepositoryInput value)
