@@ -113,6 +113,12 @@ public class RealDocsTests
     [InlineData("New-CCProject", false, true)]
     [InlineData("Update-CCProject", false, true)]
     [InlineData("Remove-CCProject", false, true)]
+    [InlineData("Get-CCSourceRepository", true, false)]
+    [InlineData("New-CCSourceRepository", false, true)]
+    [InlineData("Remove-CCSourceRepository", false, true)]
+    [InlineData("Get-CCSourceRepositoryCloneUrl", false, false)]
+    [InlineData("Get-CCSourceRepositoryBranch", true, false)]
+    [InlineData("New-CCSourceRepositoryBranch", false, true)]
     public void Paging_and_ShouldProcess_parameters_are_documented_as_platyPS_does(string command, bool paging, bool shouldProcess)
     {
         var help = Load(command + ".md");
@@ -165,6 +171,12 @@ public class RealDocsTests
     [InlineData("New-CCProject")]
     [InlineData("Update-CCProject")]
     [InlineData("Remove-CCProject")]
+    [InlineData("Get-CCSourceRepository")]
+    [InlineData("New-CCSourceRepository")]
+    [InlineData("Remove-CCSourceRepository")]
+    [InlineData("Get-CCSourceRepositoryCloneUrl")]
+    [InlineData("Get-CCSourceRepositoryBranch")]
+    [InlineData("New-CCSourceRepositoryBranch")]
     public void Service_cmdlets_document_endpoint_token_and_profile(string command)
     {
         var help = Load(command + ".md");

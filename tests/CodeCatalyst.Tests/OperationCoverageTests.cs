@@ -21,11 +21,10 @@ namespace CodeCatalyst.Tests
         /// </summary>
         private static readonly string[] NotYetWritten =
         {
-            "Get-CCAccessToken", "Get-CCDevEnvironment", "Get-CCDevEnvironmentSession", "Get-CCEventLog", "Get-CCSourceRepository",
-            "Get-CCSourceRepositoryBranch", "Get-CCSourceRepositoryCloneUrl", "Get-CCUser", "New-CCAccessToken", "New-CCDevEnvironment",
-            "New-CCSourceRepository", "New-CCSourceRepositoryBranch", "Remove-CCAccessToken", "Remove-CCDevEnvironment",
-            "Remove-CCSourceRepository", "Start-CCDevEnvironment", "Start-CCDevEnvironmentSession", "Stop-CCDevEnvironment",
-            "Stop-CCDevEnvironmentSession", "Update-CCDevEnvironment",
+            "Get-CCAccessToken", "Get-CCDevEnvironment", "Get-CCDevEnvironmentSession", "Get-CCEventLog", "Get-CCUser",
+            "New-CCAccessToken", "New-CCDevEnvironment", "Remove-CCAccessToken", "Remove-CCDevEnvironment",
+            "Start-CCDevEnvironment", "Start-CCDevEnvironmentSession", "Stop-CCDevEnvironment", "Stop-CCDevEnvironmentSession",
+            "Update-CCDevEnvironment",
         };
 
         private static readonly string Root = Directory.GetParent(RepositoryPaths.Docs)!.FullName;

@@ -339,6 +339,19 @@ namespace CodeCatalyst.Tests
         }
 
         [Fact]
+        public void Repository_names_complete_from_the_project_typed_or_connected()
+        {
+            string[] Complete(string line) => Shell.Run("(TabExpansion2 -inputScript $args[0] -cursorColumn $args[0].Length).CompletionMatches", line)
+                .Output.Select(match => ((CompletionResult)match.BaseObject).CompletionText).OrderBy(text => text, StringComparer.Ordinal).ToArray();
+
+            Shell.Run("Connect-CCAccount -EndpointUrl $CCEndpoint -Token $CCToken -SpaceName ExampleCorp -ProjectName MyDemoProject | Out-Null");
+            Assert.Equal(new[] { SampleData.DocsRepositoryName, SampleData.SourceRepositoryName }, Complete("Get-CCSourceRepositoryBranch -SourceRepositoryName my"));
+            Assert.Equal(new[] { SampleData.SourceRepositoryName }, Complete("Remove-CCSourceRepository -Name MyDemoR"));
+            Assert.Equal(new[] { SampleData.PipelineRepositoryName }, Complete("Get-CCSourceRepositoryCloneUrl -ProjectName DataPipeline -SourceRepositoryName "));
+            Assert.Equal(new[] { SampleData.PipelineProjectName }, Complete("Get-CCSourceRepository -ProjectName Data"));
+        }
+
+        [Fact]
         public void No_output_stream_or_error_shows_the_token()
         {
             var result = Shell.Run($@"

@@ -15,14 +15,17 @@ namespace CodeCatalyst.Cmdlets.SourceRepositories
     public sealed class GetCCSourceRepositoryBranchCommand : CodeCatalystListCmdlet
     {
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(SpaceNameCompleter))]
         public string? SpaceName { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(ProjectNameCompleter))]
         public string? ProjectName { get; set; }
 
         /// <summary>The repository; a repository object binds through its SourceRepositoryName alias.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SourceRepositoryNameCompleter))]
         public string SourceRepositoryName { get; set; } = "";
 
         /// <summary>

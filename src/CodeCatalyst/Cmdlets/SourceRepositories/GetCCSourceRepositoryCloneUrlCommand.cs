@@ -10,14 +10,17 @@ namespace CodeCatalyst.Cmdlets.SourceRepositories
     public sealed class GetCCSourceRepositoryCloneUrlCommand : CodeCatalystServiceCmdlet
     {
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(SpaceNameCompleter))]
         public string? SpaceName { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(ProjectNameCompleter))]
         public string? ProjectName { get; set; }
 
         /// <summary>The repository; a repository object binds through its SourceRepositoryName alias, a branch by its property.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SourceRepositoryNameCompleter))]
         public string SourceRepositoryName { get; set; } = "";
 
         protected override void ProcessRecord()

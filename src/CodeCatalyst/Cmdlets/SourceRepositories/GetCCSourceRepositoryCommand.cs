@@ -14,10 +14,12 @@ namespace CodeCatalyst.Cmdlets.SourceRepositories
     {
         /// <summary>The space; default the Connect-CCAccount space.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(SpaceNameCompleter))]
         public string? SpaceName { get; set; }
 
         /// <summary>The project; default the Connect-CCAccount project. A project object binds through its ProjectName alias.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(ProjectNameCompleter))]
         public string? ProjectName { get; set; }
 
         /// <summary>
@@ -28,6 +30,7 @@ namespace CodeCatalyst.Cmdlets.SourceRepositories
         [Parameter(Position = 0, ParameterSetName = ListSet)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SourceRepositoryNameCompleter))]
         public string[]? Name { get; set; }
 
         protected override void ProcessRecord()

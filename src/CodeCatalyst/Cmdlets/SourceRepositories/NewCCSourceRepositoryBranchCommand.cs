@@ -10,14 +10,17 @@ namespace CodeCatalyst.Cmdlets.SourceRepositories
     public sealed class NewCCSourceRepositoryBranchCommand : CodeCatalystChangeCmdlet
     {
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(SpaceNameCompleter))]
         public string? SpaceName { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(ProjectNameCompleter))]
         public string? ProjectName { get; set; }
 
         /// <summary>The repository; a repository object binds through its SourceRepositoryName alias, a branch by its property.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SourceRepositoryNameCompleter))]
         public string SourceRepositoryName { get; set; } = "";
 
         /// <summary>The new branch's name. Not bound from piped objects: a piped repository's or branch's Name is its own.</summary>

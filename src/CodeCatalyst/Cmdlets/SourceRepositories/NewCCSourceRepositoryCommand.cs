@@ -10,10 +10,12 @@ namespace CodeCatalyst.Cmdlets.SourceRepositories
     public sealed class NewCCSourceRepositoryCommand : CodeCatalystChangeCmdlet
     {
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(SpaceNameCompleter))]
         public string? SpaceName { get; set; }
 
         /// <summary>The project; a piped project binds through its ProjectName alias.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(ProjectNameCompleter))]
         public string? ProjectName { get; set; }
 
         /// <summary>The new repository's name. Not bound from piped objects: a piped project's Name is the project's.</summary>

@@ -13,15 +13,18 @@ namespace CodeCatalyst.Cmdlets.SourceRepositories
     public sealed class RemoveCCSourceRepositoryCommand : CodeCatalystChangeCmdlet
     {
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(SpaceNameCompleter))]
         public string? SpaceName { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(ProjectNameCompleter))]
         public string? ProjectName { get; set; }
 
         /// <summary>The repository; a repository object binds by its Name.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("SourceRepositoryName")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SourceRepositoryNameCompleter))]
         public string Name { get; set; } = "";
 
         /// <summary>Deletes without asking (-WhatIf and an explicit -Confirm still apply).</summary>
