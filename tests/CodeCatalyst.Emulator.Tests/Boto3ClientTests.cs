@@ -25,6 +25,22 @@ public sealed class Boto3ClientTests
         Assert.Contains(emulator.Server.Requests, request => request.Operation == "CreateToken");
     }
 
+    [Fact]
+    public async Task Boto3_calls_every_codecatalyst_operation_and_each_answer_matches_the_model()
+    {
+        const string Token = "boto3-all-operations-token";
+        // Fast enough that the script's dev environment waits take a fraction of a second.
+        await using var emulator = await TestEmulator.StartAsync(new EmulatorOptions { RequiredToken = Token, RunSpeed = 10 });
+
+        var (exitCode, output) = await RunPythonAsync(
+            Path.Combine(AppContext.BaseDirectory, "boto3_all_operations_check.py"),
+            emulator.Server.BaseAddress.ToString().TrimEnd('/'),
+            Token);
+
+        Assert.True(exitCode == 0, $"boto3_all_operations_check.py exited with {exitCode}:\n{output}");
+        Assert.Contains("38 of 38 operations called", output);
+    }
+
     private static async Task<(int ExitCode, string Output)> RunPythonAsync(string scriptPath, string baseUrl, string token)
     {
         var startInfo = new ProcessStartInfo("python3")

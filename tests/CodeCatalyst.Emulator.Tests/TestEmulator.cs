@@ -44,6 +44,50 @@ internal sealed class TestEmulator : IAsyncDisposable
     public Task<HttpResponseMessage> PutJsonAsync(string path, string json = "{}") =>
         Client.PutAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
 
+    public Task<HttpResponseMessage> PatchJsonAsync(string path, string json = "{}") =>
+        Client.PatchAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
+
+    public Task<HttpResponseMessage> DeleteAsync(string path) => Client.DeleteAsync(path);
+
+    /// <summary>Asserts the status code and returns the parsed body.</summary>
+    public static async Task<JsonElement> ReadSuccessAsync(HttpResponseMessage response, int expectedStatus)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True((int)response.StatusCode == expectedStatus, $"Expected {expectedStatus} but got {(int)response.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>The member names of a JSON object, sorted, to compare with the members a model shape has.</summary>
+    public static IReadOnlyList<string> MemberNames(JsonElement element) =>
+        element.EnumerateObject().Select(member => member.Name).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// Lists with POST, following nextToken (sent in the body, where the model puts it for every listing but the
+    /// workflow ones) until the listing ends; returns every item and the number of pages.
+    /// </summary>
+    public async Task<(List<JsonElement> Items, int Pages)> ListAllAsync(string path, int maxResults, object? otherMembers = null)
+    {
+        var items = new List<JsonElement>();
+        string? nextToken = null;
+        var pages = 0;
+        do
+        {
+            var body = otherMembers is null
+                ? new Dictionary<string, object?>()
+                : JsonSerializer.SerializeToElement(otherMembers).Deserialize<Dictionary<string, object?>>()!;
+            body["maxResults"] = maxResults;
+            body["nextToken"] = nextToken;
+            using var response = await PostJsonAsync(path, JsonSerializer.Serialize(body));
+            var page = await ReadSuccessAsync(response, 200);
+            items.AddRange(page.GetProperty("items").EnumerateArray());
+            nextToken = page.TryGetProperty("nextToken", out var token) ? token.GetString() : null;
+            pages++;
+        }
+        while (nextToken is not null && pages < 100);
+
+        return (items, pages);
+    }
+
     /// <summary>Starts a run of a sample workflow and returns its id.</summary>
     public async Task<string> StartRunAsync(string workflowId, string? clientToken = null)
     {

@@ -88,9 +88,10 @@ internal sealed class EmulatorGenerator(ShapeGraph graph)
         code.Open("internal static class WireRules");
         foreach (var (name, shape) in Spec.Shapes)
         {
-            if (shape.Type == "string" && (shape.Min != null || shape.Max != null || shape.Pattern != null))
+            if (shape.Type == "string" && HasConstraint(shape))
             {
-                code.Line($"public static readonly StringConstraint {name} = new({Names.Literal(name)}, {Nullable(shape.Min)}, {Nullable(shape.Max)}, {(shape.Pattern is { } pattern ? Names.Literal(pattern) : "null")});");
+                var allowedValues = shape.Enum is { } values ? $", [{string.Join(", ", values.Select(Names.Literal))}]" : "";
+                code.Line($"public static readonly StringConstraint {name} = new({Names.Literal(name)}, {Nullable(shape.Min)}, {Nullable(shape.Max)}, {(shape.Pattern is { } pattern ? Names.Literal(pattern) : "null")}{allowedValues});");
             }
             else if (shape.Type is "integer" or "long")
             {
@@ -146,6 +147,10 @@ internal sealed class EmulatorGenerator(ShapeGraph graph)
         return code.ToString();
     }
 
+    /// <summary>Whether a string shape constrains its values at all (length, pattern or enum).</summary>
+    private static bool HasConstraint(ShapeSpec shape) =>
+        shape.Min != null || shape.Max != null || shape.Pattern != null || shape.Enum != null;
+
     private static string Nullable(long? value) => value is { } number ? number.ToString(CultureInfo.InvariantCulture) : "null";
 
     private void CollectStructures(string shapeName, SortedSet<string> found)
@@ -181,7 +186,7 @@ internal sealed class EmulatorGenerator(ShapeGraph graph)
         switch (shape.Type)
         {
             case "string":
-                var rule = shape.Min != null || shape.Max != null || shape.Pattern != null ? "WireRules." + shapeName : "WireRules.Any";
+                var rule = HasConstraint(shape) ? "WireRules." + shapeName : "WireRules.Any";
                 code.Line(required
                     ? $"RequestValidator.Required({local}, {path}, {rule});"
                     : $"RequestValidator.Optional({local}, {path}, {rule});");
@@ -242,7 +247,7 @@ internal sealed class EmulatorGenerator(ShapeGraph graph)
             switch (member.Location)
             {
                 case "uri":
-                    code.Line($"var {local} = {FromText(member.Shape, $"context.Request.RouteValues[{Names.Literal(member.WireName)}] as string", path)};");
+                    code.Line($"var {local} = {FromText(member.Shape, $"WireJsonReader.PathMember(context, {Names.Literal(member.WireName)})", path)};");
                     break;
                 case "querystring":
                     code.Line($"var {local} = {FromText(member.Shape, $"WireJsonReader.Query(context, {Names.Literal(member.WireName)})", path)};");

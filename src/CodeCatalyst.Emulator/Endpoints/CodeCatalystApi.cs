@@ -20,6 +20,12 @@ internal static class CodeCatalystApi
         codeCatalyst.MapProjectEndpoints();
         codeCatalyst.MapWorkflowEndpoints();
         codeCatalyst.MapWorkflowRunEndpoints();
+        codeCatalyst.MapSourceRepositoryEndpoints();
+        codeCatalyst.MapDevEnvironmentEndpoints();
+        codeCatalyst.MapDevEnvironmentSessionEndpoints();
+        codeCatalyst.MapAccessTokenEndpoints();
+        codeCatalyst.MapUserEndpoints();
+        codeCatalyst.MapEventLogEndpoints();
 
         // SSO OIDC is a different service that the emulator also answers, without auth (as its model says).
         routes.MapOidcEndpoints();

@@ -2,8 +2,9 @@ using System.Text.RegularExpressions;
 
 namespace CodeCatalyst.Emulator.Protocol;
 
-/// <summary>A string shape's constraints from the service model.</summary>
-internal sealed class StringConstraint(string shapeName, int? minLength, int? maxLength, string? pattern)
+/// <summary>A string shape's constraints from the service model; <paramref name="allowedValues"/> is its enum, if any.</summary>
+internal sealed class StringConstraint(
+    string shapeName, int? minLength, int? maxLength, string? pattern, IReadOnlyList<string>? allowedValues = null)
 {
     // The model's patterns are unanchored; the service applies them to the whole value.
     private readonly Regex? wholeValueRegex = pattern is null
@@ -14,6 +15,9 @@ internal sealed class StringConstraint(string shapeName, int? minLength, int? ma
     public int? MinLength { get; } = minLength;
     public int? MaxLength { get; } = maxLength;
     public string? Pattern { get; } = pattern;
+
+    /// <summary>The only values the model allows (compared with case), or null when any value of the right form is.</summary>
+    public IReadOnlyList<string>? AllowedValues { get; } = allowedValues;
 
     public bool Matches(string value) => wholeValueRegex?.IsMatch(value) ?? true;
 }

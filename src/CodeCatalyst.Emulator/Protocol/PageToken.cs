@@ -37,6 +37,13 @@ internal static class PageToken
             }
         }
 
+        // Most models bound maxResults from 1; where one sets no minimum (ListAccessTokens), a page of nothing
+        // followed by a token would never end, so the emulator refuses it.
+        if (maxResults is < 1)
+        {
+            throw ApiException.Validation($"The value '{maxResults}' of 'maxResults' is not valid: it must be at least 1.");
+        }
+
         var pageSize = maxResults ?? DefaultPageSize;
         var pageItems = orderedItems.Skip(startIndex).Take(pageSize).ToList();
         var hasMore = startIndex + pageItems.Count < orderedItems.Count;

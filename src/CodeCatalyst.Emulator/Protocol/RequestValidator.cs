@@ -70,6 +70,12 @@ internal static class RequestValidator
                 $"The value of '{memberName}' is too long: it may have at most {maximum} characters.");
         }
 
+        if (constraint.AllowedValues is { } allowed && !allowed.Contains(value, StringComparer.Ordinal))
+        {
+            throw ApiException.Validation(
+                $"The value '{value}' of '{memberName}' is not valid: use one of {string.Join(", ", allowed)}.");
+        }
+
         if (!constraint.Matches(value))
         {
             throw ApiException.Validation(

@@ -2,6 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using CodeCatalyst.Emulator.Protocol;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
 
 namespace CodeCatalyst.Emulator.Wire;
 
@@ -34,6 +37,35 @@ internal static class WireJsonReader
         {
             throw ApiException.Validation($"The request body is not valid JSON for this operation: {exception.Message}");
         }
+    }
+
+    /// <summary>
+    /// A member that travels in the path, decoded once, as the client meant it. Kestrel decodes the path except
+    /// <c>%2F</c> (so an encoded slash never splits a route), which leaves route values half decoded: the branch
+    /// <c>feature/login</c> arrives as <c>feature%2Flogin</c>, and a literal <c>%2F</c> (sent as <c>%252F</c>)
+    /// looks the same. The raw request target still holds each segment as sent, so such a member is read from there.
+    /// </summary>
+    public static string? PathMember(HttpContext context, string name)
+    {
+        var routeValue = context.Request.RouteValues[name] as string;
+        // Without a '%' the route value is already fully decoded and cannot be ambiguous.
+        if (routeValue is null || !routeValue.Contains('%')) return routeValue;
+        if (context.GetEndpoint() is not RouteEndpoint { RoutePattern: var pattern }) return routeValue;
+        var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
+        if (rawTarget is null || !rawTarget.StartsWith('/')) return routeValue;
+        var rawPath = rawTarget.Split('?', 2)[0];
+        var rawSegments = rawPath[1..].Split('/');
+        if (rawSegments.Length != pattern.PathSegments.Count) return routeValue;
+        for (var index = 0; index < pattern.PathSegments.Count; index++)
+        {
+            var parts = pattern.PathSegments[index].Parts;
+            if (parts is [RoutePatternParameterPart parameter] && parameter.Name == name)
+            {
+                return Uri.UnescapeDataString(rawSegments[index]);
+            }
+        }
+
+        return routeValue;
     }
 
     public static string? Query(HttpContext context, string name)

@@ -20,12 +20,16 @@ internal static class WireRules
     public static readonly StringConstraint AccessTokenName = new("AccessTokenName", 1, 100, null);
     public static readonly StringConstraint AccessTokenSecret = new("AccessTokenSecret", 1, 4000, null);
     public static readonly StringConstraint ClientToken = new("ClientToken", 1, 1024, null);
+    public static readonly StringConstraint ComparisonOperator = new("ComparisonOperator", null, null, null, ["EQ", "GT", "GE", "LT", "LE", "BEGINS_WITH"]);
     public static readonly StringConstraint CreateDevEnvironmentRequestAliasString = new("CreateDevEnvironmentRequestAliasString", 1, 128, "[a-zA-Z0-9]+(?:[-_\\.][a-zA-Z0-9]+)*");
     public static readonly StringConstraint DevEnvironmentSessionSummaryIdString = new("DevEnvironmentSessionSummaryIdString", 1, 96, null);
+    public static readonly StringConstraint DevEnvironmentSessionType = new("DevEnvironmentSessionType", null, null, null, ["SSM", "SSH"]);
+    public static readonly StringConstraint DevEnvironmentStatus = new("DevEnvironmentStatus", null, null, null, ["PENDING", "RUNNING", "STARTING", "STOPPING", "STOPPED", "FAILED", "DELETING", "DELETED"]);
     public static readonly StringConstraint DevEnvironmentSummaryAliasString = new("DevEnvironmentSummaryAliasString", 0, 128, null);
     public static readonly StringConstraint DevEnvironmentSummaryCreatorIdString = new("DevEnvironmentSummaryCreatorIdString", 0, 1024, null);
     public static readonly StringConstraint ExecuteCommandSessionConfigurationArgumentsMemberString = new("ExecuteCommandSessionConfigurationArgumentsMemberString", 1, 255, null);
     public static readonly StringConstraint ExecuteCommandSessionConfigurationCommandString = new("ExecuteCommandSessionConfigurationCommandString", 1, 255, null);
+    public static readonly StringConstraint FilterKey = new("FilterKey", null, null, null, ["hasAccessTo", "name"]);
     public static readonly StringConstraint GetDevEnvironmentResponseAliasString = new("GetDevEnvironmentResponseAliasString", 0, 128, null);
     public static readonly StringConstraint GetDevEnvironmentResponseCreatorIdString = new("GetDevEnvironmentResponseCreatorIdString", 0, 1024, null);
     public static readonly StringConstraint GetUserDetailsRequestIdString = new("GetUserDetailsRequestIdString", 1, 256, null);
@@ -37,6 +41,7 @@ internal static class WireRules
     public static readonly StringConstraint IdeNameString = new("IdeNameString", 1, 128, null);
     public static readonly StringConstraint IdeRuntimeString = new("IdeRuntimeString", 1, 400, null);
     public static readonly IntegerConstraint InactivityTimeoutMinutes = new("InactivityTimeoutMinutes", 0, 1200);
+    public static readonly StringConstraint InstanceType = new("InstanceType", null, null, null, ["dev.standard1.small", "dev.standard1.medium", "dev.standard1.large", "dev.standard1.xlarge"]);
     public static readonly IntegerConstraint ListAccessTokensRequestMaxResultsInteger = new("ListAccessTokensRequestMaxResultsInteger", -2147483648, 10);
     public static readonly StringConstraint ListAccessTokensRequestNextTokenString = new("ListAccessTokensRequestNextTokenString", 1, 10000, null);
     public static readonly IntegerConstraint ListDevEnvironmentSessionsRequestMaxResultsInteger = new("ListDevEnvironmentSessionsRequestMaxResultsInteger", 1, 200);
@@ -59,6 +64,7 @@ internal static class WireRules
     public static readonly StringConstraint ListWorkflowsRequestNextTokenString = new("ListWorkflowsRequestNextTokenString", 1, 2048, null);
     public static readonly StringConstraint ListWorkflowsRequestSpaceNameString = new("ListWorkflowsRequestSpaceNameString", 1, null, "[a-zA-Z0-9]+(?:[-_\\.][a-zA-Z0-9]+)*");
     public static readonly StringConstraint NameString = new("NameString", 3, 63, "[a-zA-Z0-9]+(?:[-_\\.][a-zA-Z0-9]+)*");
+    public static readonly StringConstraint OperationType = new("OperationType", null, null, null, ["READONLY", "MUTATION"]);
     public static readonly IntegerConstraint PersistentStorageConfigurationSizeInGiBInteger = new("PersistentStorageConfigurationSizeInGiBInteger", 0, 64);
     public static readonly IntegerConstraint PersistentStorageSizeInGiBInteger = new("PersistentStorageSizeInGiBInteger", 0, 64);
     public static readonly StringConstraint ProjectDescription = new("ProjectDescription", 0, 200, "[a-zA-Z0-9]+(?:[-_a-zA-Z0-9.,;:/\\+=?&$%    ])*");
@@ -79,8 +85,12 @@ internal static class WireRules
     public static readonly StringConstraint StopDevEnvironmentSessionResponseSessionIdString = new("StopDevEnvironmentSessionResponseSessionIdString", 1, 96, null);
     public static readonly StringConstraint UpdateDevEnvironmentRequestAliasString = new("UpdateDevEnvironmentRequestAliasString", 0, 128, "$|^[a-zA-Z0-9]+(?:[-_\\.][a-zA-Z0-9]+)*");
     public static readonly StringConstraint UpdateDevEnvironmentResponseAliasString = new("UpdateDevEnvironmentResponseAliasString", 1, 128, "[a-zA-Z0-9]+(?:[-_\\.][a-zA-Z0-9]+)*");
+    public static readonly StringConstraint UserType = new("UserType", null, null, null, ["USER", "AWS_ACCOUNT", "UNKNOWN"]);
     public static readonly StringConstraint Uuid = new("Uuid", null, null, "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     public static readonly StringConstraint VerifySessionResponseIdentityString = new("VerifySessionResponseIdentityString", 1, 256, null);
+    public static readonly StringConstraint WorkflowRunMode = new("WorkflowRunMode", null, null, null, ["QUEUED", "PARALLEL", "SUPERSEDED"]);
+    public static readonly StringConstraint WorkflowRunStatus = new("WorkflowRunStatus", null, null, null, ["SUCCEEDED", "FAILED", "STOPPED", "SUPERSEDED", "CANCELLED", "NOT_RUN", "VALIDATING", "PROVISIONING", "IN_PROGRESS", "STOPPING", "ABANDONED"]);
+    public static readonly StringConstraint WorkflowStatus = new("WorkflowStatus", null, null, null, ["INVALID", "ACTIVE"]);
     public static readonly StringConstraint Any = new("String", null, null, null);
 }
 
@@ -141,9 +151,9 @@ internal sealed class CreateDevEnvironmentRequest
     public static async Task<CreateDevEnvironmentRequest> ReadAsync(HttpContext context)
     {
         var body = await WireJsonReader.ReadBodyAsync(context);
-        var memberSpaceName = context.Request.RouteValues["spaceName"] as string;
+        var memberSpaceName = WireJsonReader.PathMember(context, "spaceName");
         RequestValidator.Required(memberSpaceName, "spaceName", WireRules.NameString);
-        var memberProjectName = context.Request.RouteValues["projectName"] as string;
+        var memberProjectName = WireJsonReader.PathMember(context, "projectName");
         RequestValidator.Required(memberProjectName, "projectName", WireRules.NameString);
         var memberRepositories = body.TryGetProperty("repositories", out var rawRepositories) && rawRepositories.ValueKind != JsonValueKind.Null ? WireJsonReader.List(rawRepositories, "repositories", (item, itemPath) => WireReaders.ReadRepositoryInput(item, itemPath)) : null;
         WireJsonReader.Count(memberRepositories?.Count, "repositories", null, null);
@@ -154,7 +164,7 @@ internal sealed class CreateDevEnvironmentRequest
         var memberIdes = body.TryGetProperty("ides", out var rawIdes) && rawIdes.ValueKind != JsonValueKind.Null ? WireJsonReader.List(rawIdes, "ides", (item, itemPath) => WireReaders.ReadIdeConfiguration(item, itemPath)) : null;
         WireJsonReader.Count(memberIdes?.Count, "ides", 0, 1);
         var memberInstanceType = body.TryGetProperty("instanceType", out var rawInstanceType) && rawInstanceType.ValueKind != JsonValueKind.Null ? WireJsonReader.String(rawInstanceType, "instanceType") : null;
-        RequestValidator.Required(memberInstanceType, "instanceType", WireRules.Any);
+        RequestValidator.Required(memberInstanceType, "instanceType", WireRules.InstanceType);
         var memberInactivityTimeoutMinutes = body.TryGetProperty("inactivityTimeoutMinutes", out var rawInactivityTimeoutMinutes) && rawInactivityTimeoutMinutes.ValueKind != JsonValueKind.Null ? WireJsonReader.Integer(rawInactivityTimeoutMinutes, "inactivityTimeoutMinutes") : null;
         if (memberInactivityTimeoutMinutes is { } number1) RequestValidator.Range(number1, "inactivityTimeoutMinutes", WireRules.InactivityTimeoutMinutes);
         var memberPersistentStorage = body.TryGetProperty("persistentStorage", out var rawPersistentStorage) && rawPersistentStorage.ValueKind != JsonValueKind.Null ? WireReaders.ReadPersistentStorageConfiguration(rawPersistentStorage, "persistentStorage") : null;
@@ -202,7 +212,7 @@ internal sealed class CreateProjectRequest
     public static async Task<CreateProjectRequest> ReadAsync(HttpContext context)
     {
         var body = await WireJsonReader.ReadBodyAsync(context);
-        var memberSpaceName = context.Request.RouteValues["spaceName"] as string;
+        var memberSpaceName = WireJsonReader.PathMember(context, "spaceName");
         RequestValidator.Required(memberSpaceName, "spaceName", WireRules.NameString);
         var memberDisplayName = body.TryGetProperty("displayName", out var rawDisplayName) && rawDisplayName.ValueKind != JsonValueKind.Null ? WireJsonReader.String(rawDisplayName, "displayName") : null;
         RequestValidator.Required(memberDisplayName, "displayName", WireRules.ProjectDisplayName);
@@ -243,11 +253,11 @@ internal sealed class CreateSourceRepositoryRequest
     public static async Task<CreateSourceRepositoryRequest> ReadAsync(HttpContext context)
     {
         var body = await WireJsonReader.ReadBodyAsync(context);
-        var memberSpaceName = context.Request.RouteValues["spaceName"] as string;
+        var memberSpaceName = WireJsonReader.PathMember(context, "spaceName");
         RequestValidator.Required(memberSpaceName, "spaceName", WireRules.NameString);
-        var memberProjectName = context.Request.RouteValues["projectName"] as string;
+        var memberProjectName = WireJsonReader.PathMember(context, "projectName");
         RequestValidator.Required(memberProjectName, "projectName", WireRules.NameString);
-        var memberName = context.Request.RouteValues["name"] as string;
+        var memberName = WireJsonReader.PathMember(context, "name");
         RequestValidator.Required(memberName, "name", WireRules.SourceRepositoryNameString);
         var memberDescription = body.TryGetProperty("description", out var rawDescription) && rawDescription.ValueKind != JsonValueKind.Null ? WireJsonReader.String(rawDescription, "description") : null;
         RequestValidator.Optional(memberDescription, "description", WireRules.SourceRepositoryDescriptionString);
@@ -288,13 +298,13 @@ internal sealed class CreateSourceRepositoryBranchRequest
     public static async Task<CreateSourceRepositoryBranchRequest> ReadAsync(HttpContext context)
     {
         var body = await WireJsonReader.ReadBodyAsync(context);
-        var memberSpaceName = context.Request.RouteValues["spaceName"] as string;
+        var memberSpaceName = WireJsonReader.PathMember(context, "spaceName");
         RequestValidator.Required(memberSpaceName, "spaceName", WireRules.NameString);
-        var memberProjectName = context.Request.RouteValues["projectName"] as string;
+        var memberProjectName = WireJsonReader.PathMember(context, "projectName");
         RequestValidator.Required(memberProjectName, "projectName", WireRules.NameString);
-        var memberSourceRepositoryName = context.Request.RouteValues["sourceRepositoryName"] as string;
+        var memberSourceRepositoryName = WireJsonReader.PathMember(context, "sourceRepositoryName");
         RequestValidator.Required(memberSourceRepositoryName, "sourceRepositoryName", WireRules.SourceRepositoryNameString);
-        var memberName = context.Request.RouteValues["name"] as string;
+        var memberName = WireJsonReader.PathMember(context, "name");
         RequestValidator.Required(memberName, "name", WireRules.SourceRepositoryBranchString);
         var memberHeadCommitId = body.TryGetProperty("headCommitId", out var rawHeadCommitId) && rawHeadCommitId.ValueKind != JsonValueKind.Null ? WireJsonReader.String(rawHeadCommitId, "headCommitId") : null;
         RequestValidator.Optional(memberHeadCommitId, "headCommitId", WireRules.Any);
@@ -332,7 +342,7 @@ internal sealed class DeleteAccessTokenRequest
     public static async Task<DeleteAccessTokenRequest> ReadAsync(HttpContext context)
     {
         await Task.CompletedTask;
-        var memberId = context.Request.RouteValues["id"] as string;
+        var memberId = WireJsonReader.PathMember(context, "id");
         RequestValidator.Required(memberId, "id", WireRules.AccessTokenId);
         return new DeleteAccessTokenRequest
         {
@@ -366,11 +376,11 @@ internal sealed class DeleteDevEnvironmentRequest
     public static async Task<DeleteDevEnvironmentRequest> ReadAsync(HttpContext context)
     {
         await Task.CompletedTask;
-        var memberSpaceName = context.Request.RouteValues["spaceName"] as string;
+        var memberSpaceName = WireJsonReader.PathMember(context, "spaceName");
         RequestValidator.Required(memberSpaceName, "spaceName", WireRules.NameString);
-        var memberProjectName = context.Request.RouteValues["projectName"] as string;
+        var memberProjectName = WireJsonReader.PathMember(context, "projectName");
         RequestValidator.Required(memberProjectName, "projectName", WireRules.NameString);
-        var memberId = context.Request.RouteValues["id"] as string;
+        var memberId = WireJsonReader.PathMember(context, "id");
         RequestValidator.Required(memberId, "id", WireRules.Uuid);
         return new DeleteDevEnvironmentRequest
         {
@@ -405,9 +415,9 @@ internal sealed class DeleteProjectRequest
     public static async Task<DeleteProjectRequest> ReadAsync(HttpContext context)
     {
         await Task.CompletedTask;
-        var memberSpaceName = context.Request.RouteValues["spaceName"] as string;
+        var memberSpaceName = WireJsonReader.PathMember(context, "spaceName");
         RequestValidator.Required(memberSpaceName, "spaceName", WireRules.NameString);
-        var memberName = context.Request.RouteValues["name"] as string;
+        var memberName = WireJsonReader.PathMember(context, "name");
         RequestValidator.Required(memberName, "name", WireRules.NameString);
         return new DeleteProjectRequest
         {
@@ -442,11 +452,11 @@ internal sealed class DeleteSourceRepositoryRequest
     public static async Task<DeleteSourceRepositoryRequest> ReadAsync(HttpContext context)
     {
         await Task.CompletedTask;
-        var memberSpaceName = context.Request.RouteValues["spaceName"] as string;
+        var memberSpaceName = WireJsonReader.PathMember(context, "spaceName");
         RequestValidator.Required(memberSpaceName, "spaceName", WireRules.NameString);
-        var memberProjectName = context.Request.RouteValues["projectName"] as string;
+        var memberProjectName = WireJsonReader.PathMember(context, "projectName");
         RequestValidator.Required(memberProjectName, "projectName", WireRules.NameString);
-        var memberName = context.Request.RouteValues["name"] as string;
+        var memberName = WireJsonReader.PathMember(context, "name");
         RequestValidator.Required(memberName, "name", WireRules.SourceRepositoryNameString);
         return new DeleteSourceRepositoryRequest
         {
@@ -480,7 +490,7 @@ internal sealed class DeleteSpaceRequest
     public static async Task<DeleteSpaceRequest> ReadAsync(HttpContext context)
     {
         await Task.CompletedTask;
-        var memberName = context.Request.RouteValues["name"] as string;
+        var memberName = WireJsonReader.PathMember(context, "name");
         RequestValidator.Required(memberName, "name", WireRules.NameString);
         return new DeleteSpaceRequest
         {
@@ -514,11 +524,11 @@ internal sealed class GetDevEnvironmentRequest
     public static async Task<GetDevEnvironmentRequest> ReadAsync(HttpContext context)
     {
         await Task.CompletedTask;
-        var memberSpaceName = context.Request.RouteValues["spaceName"] as string;
+        var memberSpaceName = WireJsonReader.PathMember(context, "spaceName");
         RequestValidator.Required(memberSpaceName, "spaceName", WireRules.NameString);
-        var memberProjectName = context.Request.RouteValues["projectName"] as string;
+        var memberProjectName = WireJsonReader.PathMember(context, "projectName");
         RequestValidator.Required(memberProjectName, "projectName", WireRules.NameString);
-        var memberId = context.Request.RouteValues["id"] as string;
+        var memberId = WireJsonReader.PathMember(context, "id");
         RequestValidator.Required(memberId, "id", WireRules.Uuid);
         return new GetDevEnvironmentRequest
         {
@@ -553,9 +563,9 @@ internal sealed class GetProjectRequest
     public static async Task<GetProjectRequest> ReadAsync(HttpContext context)
     {
         await Task.CompletedTask;
-        var memberSpaceName = context.Request.RouteValues["spaceName"] as string;
+        var memberSpaceName = WireJsonReader.PathMember(context, "spaceName");
         RequestValidator.Required(memberSpaceName, "spaceName", WireRules.NameString);
-        var memberName = context.Request.RouteValues["name"] as string;
+        var memberName = WireJsonReader.PathMember(context, "name");
         RequestValidator.Required(memberName, "name", WireRules.NameString);
         return new GetProjectRequest
         {
@@ -590,11 +600,11 @@ internal sealed class GetSourceRepositoryRequest
     public static async Task<GetSourceRepositoryRequest> ReadAsync(HttpContext context)
     {
         await Task.CompletedTask;
-        var memberSpaceName = context.Request.RouteValues["spaceName"] as string;
+        var memberSpaceName = WireJsonReader.PathMember(context, "spaceName");
         RequestValidator.Required(memberSpaceName, "spaceName", WireRules.NameString);
-        var memberProjectName = context.Request.RouteValues["projectName"] as string;
+        var memberProjectName = WireJsonReader.PathMember(context, "projectName");
         RequestValidator.Required(memberProjectName, "projectName", WireRules.NameString);
-        var memberName = context.Request.RouteValues["name"] as string;
+        var memberName = WireJsonReader.PathMember(context, "name");
         RequestValidator.Required(memberName, "name", WireRules.SourceRepositoryNameString);
         return new GetSourceRepositoryRequest
         {
@@ -630,11 +640,11 @@ internal sealed class GetSourceRepositoryCloneUrlsRequest
     public static async Task<GetSourceRepositoryCloneUrlsRequest> ReadAsync(HttpContext context)
     {
         await Task.CompletedTask;
-        var memberSpaceName = context.Request.RouteValues["spaceName"] as string;
+        var memberSpaceName = WireJsonReader.PathMember(context, "spaceName");
         RequestValidator.Required(memberSpaceName, "spaceName", WireRules.NameString);
-        var memberProjectName = context.Request.RouteValues["projectName"] as string;
+        var memberProjectName = WireJsonReader.PathMember(context, "projectName");
         RequestValidator.Required(memberProjectName, "projectName", WireRules.NameString);
-        var memberSourceRepositoryName = context.Request.RouteValues["sourceRepositoryName"] as string;
+        var memberSourceRepositoryName = WireJsonReader.PathMember(context, "sourceRepositoryName");
         RequestValidator.Required(memberSourceRepositoryName, "sourceRepositoryName", WireRules.SourceRepositoryNameString);
         return new GetSourceRepositoryCloneUrlsRequest
         {
@@ -668,7 +678,7 @@ internal sealed class GetSpaceRequest
     public static async Task<GetSpaceRequest> ReadAsync(HttpContext context)
     {
         await Task.CompletedTask;
-        var memberName = context.Request.RouteValues["name"] as string;
+        var memberName = WireJsonReader.PathMember(context, "name");
         RequestValidator.Required(memberName, "name", WireRules.NameString);
         return new GetSpaceRequest
         {
@@ -700,7 +710,7 @@ internal sealed class GetSubscriptionRequest
     public static async Task<GetSubscriptionRequest> ReadAsync(HttpContext context)
     {
         await Task.CompletedTask;
-        var memberSpaceName = context.Request.RouteValues["spaceName"] as string;
+        var memberSpaceName = WireJsonReader.PathMember(context, "spaceName");
         RequestValidator.Required(memberSpaceName, "spaceName", WireRules.NameString);
         return new GetSubscriptionRequest
         {
@@ -770,11 +780,11 @@ internal sealed class GetWorkflowRequest
     public static async Task<GetWorkflowRequest> ReadAsync(HttpContext context)
     {
         await Task.CompletedTask;
-        var memberSpaceName = context.Request.RouteValues["spaceName"] as string;
+        var memberSpaceName = WireJsonReader.PathMember(context, "spaceName");
         RequestValidator.Required(memberSpaceName, "spaceName", WireRules.NameString);
-        var memberId = context.Request.RouteValues["id"] as string;
+        var memberId = WireJsonReader.PathMember(context, "id");
         RequestValidator.Required(memberId, "id", WireRules.Uuid);
-        var memberProjectName = context.Request.RouteValues["projectName"] as string;
+        var memberProjectName = WireJsonReader.PathMember(context, "projectName");
         RequestValidator.Required(memberProjectName, "projectName", WireRules.GetWorkflowRequestProjectNameString);
         return new GetWorkflowRequest
         {
@@ -810,11 +820,11 @@ internal sealed class GetWorkflowRunRequest
     public static async Task<GetWorkflowRunRequest> ReadAsync(HttpContext context)
     {
         await Task.CompletedTask;
-        var memberSpaceName = context.Request.RouteValues["spaceName"] as string;
+        var memberSpaceName = WireJsonReader.PathMember(context, "spaceName");
         RequestValidator.Required(memberSpaceName, "spaceName", WireRules.NameString);
-        var memberId = context.Request.RouteValues["id"] as string;
+        var memberId = WireJsonReader.PathMember(context, "id");
         RequestValidator.Required(memberId, "id", WireRules.Uuid);
-        var memberProjectName = context.Request.RouteValues["projectName"] as string;
+        var memberProjectName = WireJsonReader.PathMember(context, "projectName");
         RequestValidator.Required(memberProjectName, "projectName", WireRules.GetWorkflowRunRequestProjectNameString);
         return new GetWorkflowRunRequest
         {
@@ -888,11 +898,11 @@ internal sealed class ListDevEnvironmentSessionsRequest
     public static async Task<ListDevEnvironmentSessionsRequest> ReadAsync(HttpContext context)
     {
         var body = await WireJsonReader.ReadBodyAsync(context);
-        var memberSpaceName = context.Request.RouteValues["spaceName"] as string;
+        var memberSpaceName = WireJsonReader.PathMember(context, "spaceName");
         RequestValidator.Required(memberSpaceName, "spaceName", WireRules.NameString);
-        var memberProjectName = context.Request.RouteValues["projectName"] as string;
+        var memberProjectName = WireJsonReader.PathMember(context, "projectName");
         RequestValidator.Required(memberProjectName, "projectName", WireRules.NameString);
-        var memberDevEnvironmentId = context.Request.RouteValues["devEnvironmentId"] as string;
+        var memberDevEnvironmentId = WireJsonReader.PathMember(context, "devEnvironmentId");
         RequestValidator.Required(memberDevEnvironmentId, "devEnvironmentId", WireRules.Uuid);
         var memberNextToken = body.TryGetProperty("nextToken", out var rawNextToken) && rawNextToken.ValueKind != JsonValueKind.Null ? WireJsonReader.String(rawNextToken, "nextToken") : null;
         RequestValidator.Optional(memberNextToken, "nextToken", WireRules.ListDevEnvironmentSessionsRequestNextTokenString);
@@ -936,7 +946,7 @@ internal sealed class ListDevEnvironmentsRequest
     public static async Task<ListDevEnvironmentsRequest> ReadAsync(HttpContext context)
     {
         var body = await WireJsonReader.ReadBodyAsync(context);
-        var memberSpaceName = context.Request.RouteValues["spaceName"] as string;
+        var memberSpaceName = WireJsonReader.PathMember(context, "spaceName");
         RequestValidator.Required(memberSpaceName, "spaceName", WireRules.NameString);
         var memberProjectName = body.TryGetProperty("projectName", out var rawProjectName) && rawProjectName.ValueKind != JsonValueKind.Null ? WireJsonReader.String(rawProjectName, "projectName") : null;
         RequestValidator.Optional(memberProjectName, "projectName", WireRules.NameString);
@@ -985,7 +995,7 @@ internal sealed class ListEventLogsRequest
     public static async Task<ListEventLogsRequest> ReadAsync(HttpContext context)
     {
         var body = await WireJsonReader.ReadBodyAsync(context);
-        var memberSpaceName = context.Request.RouteValues["spaceName"] as string;
+        var memberSpaceName = WireJsonReader.PathMember(context, "spaceName");
         RequestValidator.Required(memberSpaceName, "spaceName", WireRules.NameString);
         var memberStartTime = body.TryGetProperty("startTime", out var rawStartTime) && rawStartTime.ValueKind != JsonValueKind.Null ? WireJsonReader.Timestamp(rawStartTime, "startTime") : null;
         WireJsonReader.Required(memberStartTime, "startTime");
@@ -1035,7 +1045,7 @@ internal sealed class ListProjectsRequest
     public static async Task<ListProjectsRequest> ReadAsync(HttpContext context)
     {
         var body = await WireJsonReader.ReadBodyAsync(context);
-        var memberSpaceName = context.Request.RouteValues["spaceName"] as string;
+        var memberSpaceName = WireJsonReader.PathMember(context, "spaceName");
         RequestValidator.Required(memberSpaceName, "spaceName", WireRules.NameString);
         var memberNextToken = body.TryGetProperty("nextToken", out var rawNextToken) && rawNextToken.ValueKind != JsonValueKind.Null ? WireJsonReader.String(rawNextToken, "nextToken") : null;
         RequestValidator.Optional(memberNextToken, "nextToken", WireRules.ListProjectsRequestNextTokenString);
@@ -1079,9 +1089,9 @@ internal sealed class ListSourceRepositoriesRequest
     public static async Task<ListSourceRepositoriesRequest> ReadAsync(HttpContext context)
     {
         var body = await WireJsonReader.ReadBodyAsync(context);
-        var memberSpaceName = context.Request.RouteValues["spaceName"] as string;
+        var memberSpaceName = WireJsonReader.PathMember(context, "spaceName");
         RequestValidator.Required(memberSpaceName, "spaceName", WireRules.NameString);
-        var memberProjectName = context.Request.RouteValues["projectName"] as string;
+        var memberProjectName = WireJsonReader.PathMember(context, "projectName");
         RequestValidator.Required(memberProjectName, "projectName", WireRules.NameString);
         var memberNextToken = body.TryGetProperty("nextToken", out var rawNextToken) && rawNextToken.ValueKind != JsonValueKind.Null ? WireJsonReader.String(rawNextToken, "nextToken") : null;
         RequestValidator.Optional(memberNextToken, "nextToken", WireRules.ListSourceRepositoriesRequestNextTokenString);
@@ -1124,11 +1134,11 @@ internal sealed class ListSourceRepositoryBranchesRequest
     public static async Task<ListSourceRepositoryBranchesRequest> ReadAsync(HttpContext context)
     {
         var body = await WireJsonReader.ReadBodyAsync(context);
-        var memberSpaceName = context.Request.RouteValues["spaceName"] as string;
+        var memberSpaceName = WireJsonReader.PathMember(context, "spaceName");
         RequestValidator.Required(memberSpaceName, "spaceName", WireRules.NameString);
-        var memberProjectName = context.Request.RouteValues["projectName"] as string;
+        var memberProjectName = WireJsonReader.PathMember(context, "projectName");
         RequestValidator.Required(memberProjectName, "projectName", WireRules.NameString);
-        var memberSourceRepositoryName = context.Request.RouteValues["sourceRepositoryName"] as string;
+        var memberSourceRepositoryName = WireJsonReader.PathMember(context, "sourceRepositoryName");
         RequestValidator.Required(memberSourceRepositoryName, "sourceRepositoryName", WireRules.SourceRepositoryNameString);
         var memberNextToken = body.TryGetProperty("nextToken", out var rawNextToken) && rawNextToken.ValueKind != JsonValueKind.Null ? WireJsonReader.String(rawNextToken, "nextToken") : null;
         RequestValidator.Optional(memberNextToken, "nextToken", WireRules.ListSourceRepositoryBranchesRequestNextTokenString);
@@ -1205,11 +1215,11 @@ internal sealed class ListWorkflowRunsRequest
     public static async Task<ListWorkflowRunsRequest> ReadAsync(HttpContext context)
     {
         var body = await WireJsonReader.ReadBodyAsync(context);
-        var memberSpaceName = context.Request.RouteValues["spaceName"] as string;
+        var memberSpaceName = WireJsonReader.PathMember(context, "spaceName");
         RequestValidator.Required(memberSpaceName, "spaceName", WireRules.NameString);
         var memberWorkflowId = WireJsonReader.Query(context, "workflowId");
         RequestValidator.Optional(memberWorkflowId, "workflowId", WireRules.Uuid);
-        var memberProjectName = context.Request.RouteValues["projectName"] as string;
+        var memberProjectName = WireJsonReader.PathMember(context, "projectName");
         RequestValidator.Required(memberProjectName, "projectName", WireRules.ListWorkflowRunsRequestProjectNameString);
         var memberNextToken = WireJsonReader.Query(context, "nextToken");
         RequestValidator.Optional(memberNextToken, "nextToken", WireRules.ListWorkflowRunsRequestNextTokenString);
@@ -1256,9 +1266,9 @@ internal sealed class ListWorkflowsRequest
     public static async Task<ListWorkflowsRequest> ReadAsync(HttpContext context)
     {
         var body = await WireJsonReader.ReadBodyAsync(context);
-        var memberSpaceName = context.Request.RouteValues["spaceName"] as string;
+        var memberSpaceName = WireJsonReader.PathMember(context, "spaceName");
         RequestValidator.Required(memberSpaceName, "spaceName", WireRules.ListWorkflowsRequestSpaceNameString);
-        var memberProjectName = context.Request.RouteValues["projectName"] as string;
+        var memberProjectName = WireJsonReader.PathMember(context, "projectName");
         RequestValidator.Required(memberProjectName, "projectName", WireRules.NameString);
         var memberNextToken = WireJsonReader.Query(context, "nextToken");
         RequestValidator.Optional(memberNextToken, "nextToken", WireRules.ListWorkflowsRequestNextTokenString);
@@ -1305,16 +1315,16 @@ internal sealed class StartDevEnvironmentRequest
     public static async Task<StartDevEnvironmentRequest> ReadAsync(HttpContext context)
     {
         var body = await WireJsonReader.ReadBodyAsync(context);
-        var memberSpaceName = context.Request.RouteValues["spaceName"] as string;
+        var memberSpaceName = WireJsonReader.PathMember(context, "spaceName");
         RequestValidator.Required(memberSpaceName, "spaceName", WireRules.NameString);
-        var memberProjectName = context.Request.RouteValues["projectName"] as string;
+        var memberProjectName = WireJsonReader.PathMember(context, "projectName");
         RequestValidator.Required(memberProjectName, "projectName", WireRules.NameString);
-        var memberId = context.Request.RouteValues["id"] as string;
+        var memberId = WireJsonReader.PathMember(context, "id");
         RequestValidator.Required(memberId, "id", WireRules.Uuid);
         var memberIdes = body.TryGetProperty("ides", out var rawIdes) && rawIdes.ValueKind != JsonValueKind.Null ? WireJsonReader.List(rawIdes, "ides", (item, itemPath) => WireReaders.ReadIdeConfiguration(item, itemPath)) : null;
         WireJsonReader.Count(memberIdes?.Count, "ides", 0, 1);
         var memberInstanceType = body.TryGetProperty("instanceType", out var rawInstanceType) && rawInstanceType.ValueKind != JsonValueKind.Null ? WireJsonReader.String(rawInstanceType, "instanceType") : null;
-        RequestValidator.Optional(memberInstanceType, "instanceType", WireRules.Any);
+        RequestValidator.Optional(memberInstanceType, "instanceType", WireRules.InstanceType);
         var memberInactivityTimeoutMinutes = body.TryGetProperty("inactivityTimeoutMinutes", out var rawInactivityTimeoutMinutes) && rawInactivityTimeoutMinutes.ValueKind != JsonValueKind.Null ? WireJsonReader.Integer(rawInactivityTimeoutMinutes, "inactivityTimeoutMinutes") : null;
         if (memberInactivityTimeoutMinutes is { } number1) RequestValidator.Range(number1, "inactivityTimeoutMinutes", WireRules.InactivityTimeoutMinutes);
         return new StartDevEnvironmentRequest
@@ -1355,11 +1365,11 @@ internal sealed class StartDevEnvironmentSessionRequest
     public static async Task<StartDevEnvironmentSessionRequest> ReadAsync(HttpContext context)
     {
         var body = await WireJsonReader.ReadBodyAsync(context);
-        var memberSpaceName = context.Request.RouteValues["spaceName"] as string;
+        var memberSpaceName = WireJsonReader.PathMember(context, "spaceName");
         RequestValidator.Required(memberSpaceName, "spaceName", WireRules.NameString);
-        var memberProjectName = context.Request.RouteValues["projectName"] as string;
+        var memberProjectName = WireJsonReader.PathMember(context, "projectName");
         RequestValidator.Required(memberProjectName, "projectName", WireRules.NameString);
-        var memberId = context.Request.RouteValues["id"] as string;
+        var memberId = WireJsonReader.PathMember(context, "id");
         RequestValidator.Required(memberId, "id", WireRules.Uuid);
         var memberSessionConfiguration = body.TryGetProperty("sessionConfiguration", out var rawSessionConfiguration) && rawSessionConfiguration.ValueKind != JsonValueKind.Null ? WireReaders.ReadDevEnvironmentSessionConfiguration(rawSessionConfiguration, "sessionConfiguration") : null;
         WireJsonReader.Required(memberSessionConfiguration, "sessionConfiguration");
@@ -1399,9 +1409,9 @@ internal sealed class StartWorkflowRunRequest
     public static async Task<StartWorkflowRunRequest> ReadAsync(HttpContext context)
     {
         var body = await WireJsonReader.ReadBodyAsync(context);
-        var memberSpaceName = context.Request.RouteValues["spaceName"] as string;
+        var memberSpaceName = WireJsonReader.PathMember(context, "spaceName");
         RequestValidator.Required(memberSpaceName, "spaceName", WireRules.StartWorkflowRunRequestSpaceNameString);
-        var memberProjectName = context.Request.RouteValues["projectName"] as string;
+        var memberProjectName = WireJsonReader.PathMember(context, "projectName");
         RequestValidator.Required(memberProjectName, "projectName", WireRules.StartWorkflowRunRequestProjectNameString);
         var memberWorkflowId = WireJsonReader.Query(context, "workflowId");
         RequestValidator.Required(memberWorkflowId, "workflowId", WireRules.Uuid);
@@ -1442,11 +1452,11 @@ internal sealed class StopDevEnvironmentRequest
     public static async Task<StopDevEnvironmentRequest> ReadAsync(HttpContext context)
     {
         await Task.CompletedTask;
-        var memberSpaceName = context.Request.RouteValues["spaceName"] as string;
+        var memberSpaceName = WireJsonReader.PathMember(context, "spaceName");
         RequestValidator.Required(memberSpaceName, "spaceName", WireRules.NameString);
-        var memberProjectName = context.Request.RouteValues["projectName"] as string;
+        var memberProjectName = WireJsonReader.PathMember(context, "projectName");
         RequestValidator.Required(memberProjectName, "projectName", WireRules.NameString);
-        var memberId = context.Request.RouteValues["id"] as string;
+        var memberId = WireJsonReader.PathMember(context, "id");
         RequestValidator.Required(memberId, "id", WireRules.Uuid);
         return new StopDevEnvironmentRequest
         {
@@ -1483,13 +1493,13 @@ internal sealed class StopDevEnvironmentSessionRequest
     public static async Task<StopDevEnvironmentSessionRequest> ReadAsync(HttpContext context)
     {
         await Task.CompletedTask;
-        var memberSpaceName = context.Request.RouteValues["spaceName"] as string;
+        var memberSpaceName = WireJsonReader.PathMember(context, "spaceName");
         RequestValidator.Required(memberSpaceName, "spaceName", WireRules.NameString);
-        var memberProjectName = context.Request.RouteValues["projectName"] as string;
+        var memberProjectName = WireJsonReader.PathMember(context, "projectName");
         RequestValidator.Required(memberProjectName, "projectName", WireRules.NameString);
-        var memberId = context.Request.RouteValues["id"] as string;
+        var memberId = WireJsonReader.PathMember(context, "id");
         RequestValidator.Required(memberId, "id", WireRules.Uuid);
-        var memberSessionId = context.Request.RouteValues["sessionId"] as string;
+        var memberSessionId = WireJsonReader.PathMember(context, "sessionId");
         RequestValidator.Required(memberSessionId, "sessionId", WireRules.StopDevEnvironmentSessionRequestSessionIdString);
         return new StopDevEnvironmentSessionRequest
         {
@@ -1531,18 +1541,18 @@ internal sealed class UpdateDevEnvironmentRequest
     public static async Task<UpdateDevEnvironmentRequest> ReadAsync(HttpContext context)
     {
         var body = await WireJsonReader.ReadBodyAsync(context);
-        var memberSpaceName = context.Request.RouteValues["spaceName"] as string;
+        var memberSpaceName = WireJsonReader.PathMember(context, "spaceName");
         RequestValidator.Required(memberSpaceName, "spaceName", WireRules.NameString);
-        var memberProjectName = context.Request.RouteValues["projectName"] as string;
+        var memberProjectName = WireJsonReader.PathMember(context, "projectName");
         RequestValidator.Required(memberProjectName, "projectName", WireRules.NameString);
-        var memberId = context.Request.RouteValues["id"] as string;
+        var memberId = WireJsonReader.PathMember(context, "id");
         RequestValidator.Required(memberId, "id", WireRules.Uuid);
         var memberAlias = body.TryGetProperty("alias", out var rawAlias) && rawAlias.ValueKind != JsonValueKind.Null ? WireJsonReader.String(rawAlias, "alias") : null;
         RequestValidator.Optional(memberAlias, "alias", WireRules.UpdateDevEnvironmentRequestAliasString);
         var memberIdes = body.TryGetProperty("ides", out var rawIdes) && rawIdes.ValueKind != JsonValueKind.Null ? WireJsonReader.List(rawIdes, "ides", (item, itemPath) => WireReaders.ReadIdeConfiguration(item, itemPath)) : null;
         WireJsonReader.Count(memberIdes?.Count, "ides", 0, 1);
         var memberInstanceType = body.TryGetProperty("instanceType", out var rawInstanceType) && rawInstanceType.ValueKind != JsonValueKind.Null ? WireJsonReader.String(rawInstanceType, "instanceType") : null;
-        RequestValidator.Optional(memberInstanceType, "instanceType", WireRules.Any);
+        RequestValidator.Optional(memberInstanceType, "instanceType", WireRules.InstanceType);
         var memberInactivityTimeoutMinutes = body.TryGetProperty("inactivityTimeoutMinutes", out var rawInactivityTimeoutMinutes) && rawInactivityTimeoutMinutes.ValueKind != JsonValueKind.Null ? WireJsonReader.Integer(rawInactivityTimeoutMinutes, "inactivityTimeoutMinutes") : null;
         if (memberInactivityTimeoutMinutes is { } number1) RequestValidator.Range(number1, "inactivityTimeoutMinutes", WireRules.InactivityTimeoutMinutes);
         var memberClientToken = body.TryGetProperty("clientToken", out var rawClientToken) && rawClientToken.ValueKind != JsonValueKind.Null ? WireJsonReader.String(rawClientToken, "clientToken") : null;
@@ -1586,9 +1596,9 @@ internal sealed class UpdateProjectRequest
     public static async Task<UpdateProjectRequest> ReadAsync(HttpContext context)
     {
         var body = await WireJsonReader.ReadBodyAsync(context);
-        var memberSpaceName = context.Request.RouteValues["spaceName"] as string;
+        var memberSpaceName = WireJsonReader.PathMember(context, "spaceName");
         RequestValidator.Required(memberSpaceName, "spaceName", WireRules.NameString);
-        var memberName = context.Request.RouteValues["name"] as string;
+        var memberName = WireJsonReader.PathMember(context, "name");
         RequestValidator.Required(memberName, "name", WireRules.NameString);
         var memberDescription = body.TryGetProperty("description", out var rawDescription) && rawDescription.ValueKind != JsonValueKind.Null ? WireJsonReader.String(rawDescription, "description") : null;
         RequestValidator.Optional(memberDescription, "description", WireRules.ProjectDescription);
@@ -1625,7 +1635,7 @@ internal sealed class UpdateSpaceRequest
     public static async Task<UpdateSpaceRequest> ReadAsync(HttpContext context)
     {
         var body = await WireJsonReader.ReadBodyAsync(context);
-        var memberName = context.Request.RouteValues["name"] as string;
+        var memberName = WireJsonReader.PathMember(context, "name");
         RequestValidator.Required(memberName, "name", WireRules.NameString);
         var memberDescription = body.TryGetProperty("description", out var rawDescription) && rawDescription.ValueKind != JsonValueKind.Null ? WireJsonReader.String(rawDescription, "description") : null;
         RequestValidator.Optional(memberDescription, "description", WireRules.SpaceDescription);
@@ -1681,7 +1691,7 @@ internal static class WireReaders
     {
         WireJsonReader.ExpectObject(element, path);
         var memberSessionType = element.TryGetProperty("sessionType", out var rawSessionType) && rawSessionType.ValueKind != JsonValueKind.Null ? WireJsonReader.String(rawSessionType, path + ".sessionType") : null;
-        RequestValidator.Required(memberSessionType, path + ".sessionType", WireRules.Any);
+        RequestValidator.Required(memberSessionType, path + ".sessionType", WireRules.DevEnvironmentSessionType);
         var memberExecuteCommandSessionConfiguration = element.TryGetProperty("executeCommandSessionConfiguration", out var rawExecuteCommandSessionConfiguration) && rawExecuteCommandSessionConfiguration.ValueKind != JsonValueKind.Null ? WireReaders.ReadExecuteCommandSessionConfiguration(rawExecuteCommandSessionConfiguration, path + ".executeCommandSessionConfiguration") : null;
         return new DevEnvironmentSessionConfiguration
         {
@@ -1760,7 +1770,7 @@ internal static class WireReaders
     {
         WireJsonReader.ExpectObject(element, path);
         var memberKey = element.TryGetProperty("key", out var rawKey) && rawKey.ValueKind != JsonValueKind.Null ? WireJsonReader.String(rawKey, path + ".key") : null;
-        RequestValidator.Required(memberKey, path + ".key", WireRules.Any);
+        RequestValidator.Required(memberKey, path + ".key", WireRules.FilterKey);
         var memberValues = element.TryGetProperty("values", out var rawValues) && rawValues.ValueKind != JsonValueKind.Null ? WireJsonReader.List(rawValues, path + ".values", (item, itemPath) => WireJsonReader.String(item, itemPath)) : null;
         WireJsonReader.Required(memberValues, path + ".values");
         WireJsonReader.Count(memberValues?.Count, path + ".values", null, null);
@@ -1769,7 +1779,7 @@ internal static class WireReaders
             RequestValidator.Required(memberValues![index1], path + ".values" + "[" + index1 + "]", WireRules.Any);
         }
         var memberComparisonOperator = element.TryGetProperty("comparisonOperator", out var rawComparisonOperator) && rawComparisonOperator.ValueKind != JsonValueKind.Null ? WireJsonReader.String(rawComparisonOperator, path + ".comparisonOperator") : null;
-        RequestValidator.Optional(memberComparisonOperator, path + ".comparisonOperator", WireRules.Any);
+        RequestValidator.Optional(memberComparisonOperator, path + ".comparisonOperator", WireRules.ComparisonOperator);
         return new ProjectListFilter
         {
             Key = memberKey!,
