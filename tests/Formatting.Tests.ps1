@@ -6,7 +6,7 @@
 #>
 
 BeforeDiscovery {
-    # Each output type with the columns its table view (module/CodeCatalyst.format.ps1xml) shows, in order, and
+    # Each output type with the columns its table view (module/CodeCatalyst*.format.ps1xml) shows, in order, and
     # the property behind the view's date column, if it has one.
     $script:OutputTypes = @(
         @{ Type = 'WorkflowSummary'; Columns = 'Name', 'Id', 'RunMode', 'Status', 'Branch', 'LastUpdated (UTC)'; DateProperty = 'LastUpdatedTime' }
@@ -19,6 +19,10 @@ BeforeDiscovery {
         @{ Type = 'Space'; Columns = 'Name', 'Region', 'DisplayName', 'Description'; DateProperty = $null }
         @{ Type = 'Project'; Columns = 'SpaceName', 'Name', 'DisplayName', 'Description'; DateProperty = $null }
         @{ Type = 'Subscription'; Columns = 'SpaceName', 'SubscriptionType', 'AwsAccountName', 'Pending', 'PendingFrom (UTC)'; DateProperty = $null }
+        @{ Type = 'DevEnvironment'; Columns = 'Alias', 'Id', 'Status', 'InstanceType', 'Project', 'LastUpdated (UTC)'; DateProperty = 'LastUpdatedTime' }
+        @{ Type = 'DevEnvironmentSession'; Columns = 'Id', 'DevEnvironmentId', 'Started (UTC)', 'Project', 'Space'; DateProperty = 'StartedTime' }
+        @{ Type = 'DevEnvironmentSessionAccess'; Columns = 'SessionId', 'Id', 'Project', 'Space'; DateProperty = $null }
+        @{ Type = 'DevEnvironmentSessionPlainTextAccess'; Columns = 'SessionId', 'Id', 'Project', 'Space'; DateProperty = $null }
     )
 }
 
@@ -31,6 +35,9 @@ BeforeAll {
 
     # One real object of each type, made the way a user would make it.
     $started = Start-CCWorkflowRun @Project -WorkflowId $BuildWorkflowId
+    $devEnvironment = Get-CCDevEnvironment @Project
+    $sessionAccess = $devEnvironment | Start-CCDevEnvironmentSession
+    $plainTextAccess = $devEnvironment | Start-CCDevEnvironmentSession -AsPlainText
     $finished = $started | Wait-CCWorkflowRun -PollIntervalSec 1 -TimeoutSec 60
     $script:Outputs = @{
         WorkflowSummary = Get-CCWorkflow @Project | Where-Object Name -eq 'build'
@@ -43,6 +50,10 @@ BeforeAll {
         Space = Get-CCSpace -Name $Project.SpaceName
         Project = Get-CCProject -SpaceName $Project.SpaceName -Name $Project.ProjectName
         Subscription = Get-CCSubscription -SpaceName $Project.SpaceName
+        DevEnvironment = $devEnvironment
+        DevEnvironmentSession = $devEnvironment | Get-CCDevEnvironmentSession | Where-Object Id -eq $sessionAccess.SessionId
+        DevEnvironmentSessionAccess = $sessionAccess
+        DevEnvironmentSessionPlainTextAccess = $plainTextAccess
     }
     Disconnect-CCAccount -Confirm:$false
 }
