@@ -9,11 +9,13 @@
     Description          = 'Drive Amazon CodeCatalyst workflows from PowerShell: list and start workflow runs, wait for them with progress, and script it safely with retries, idempotent starts and typed output. Includes a local emulator for rehearsing runbooks.'
     PowerShellVersion    = '5.1'
     DotNetFrameworkVersion = '4.7.2'
-    FormatsToProcess     = @('CodeCatalyst.format.ps1xml', 'CodeCatalyst.SourceRepositories.format.ps1xml')
+    FormatsToProcess     = @('CodeCatalyst.format.ps1xml', 'CodeCatalyst.SourceRepositories.format.ps1xml', 'CodeCatalyst.DevEnvironments.format.ps1xml')
     TypesToProcess       = @('CodeCatalyst.types.ps1xml')
     CmdletsToExport      = @(
         'Connect-CCAccount'
         'Disconnect-CCAccount'
+        'Get-CCDevEnvironment'
+        'Get-CCDevEnvironmentSession'
         'Get-CCProject'
         'Get-CCSourceRepository'
         'Get-CCSourceRepositoryBranch'
@@ -23,16 +25,24 @@
         'Get-CCWorkflow'
         'Get-CCWorkflowRun'
         'Invoke-CCRestMethod'
+        'New-CCDevEnvironment'
         'New-CCProject'
         'New-CCSourceRepository'
         'New-CCSourceRepositoryBranch'
+        'Remove-CCDevEnvironment'
         'Remove-CCProject'
         'Remove-CCSourceRepository'
         'Remove-CCSpace'
+        'Start-CCDevEnvironment'
+        'Start-CCDevEnvironmentSession'
         'Start-CCWorkflowRun'
+        'Stop-CCDevEnvironment'
+        'Stop-CCDevEnvironmentSession'
         'Test-CCSession'
+        'Update-CCDevEnvironment'
         'Update-CCProject'
         'Update-CCSpace'
+        'Wait-CCDevEnvironment'
         'Wait-CCWorkflowRun'
     )
     FunctionsToExport    = @()

@@ -22,6 +22,10 @@ BeforeDiscovery {
         @{ Type = 'SourceRepository'; Columns = 'ProjectName', 'Name', 'LastUpdated (UTC)', 'Description'; DateProperty = 'LastUpdatedTime' }
         @{ Type = 'SourceRepositoryBranch'; Columns = 'Repository', 'Name', 'HeadCommitId', 'LastUpdated (UTC)'; DateProperty = 'LastUpdatedTime' }
         @{ Type = 'SourceRepositoryCloneUrl'; Columns = 'Repository', 'Https'; DateProperty = $null }
+        @{ Type = 'DevEnvironment'; Columns = 'Alias', 'Id', 'Status', 'InstanceType', 'Project', 'LastUpdated (UTC)'; DateProperty = 'LastUpdatedTime' }
+        @{ Type = 'DevEnvironmentSession'; Columns = 'Id', 'DevEnvironmentId', 'Started (UTC)', 'Project', 'Space'; DateProperty = 'StartedTime' }
+        @{ Type = 'DevEnvironmentSessionAccess'; Columns = 'SessionId', 'Id', 'Project', 'Space'; DateProperty = $null }
+        @{ Type = 'DevEnvironmentSessionPlainTextAccess'; Columns = 'SessionId', 'Id', 'Project', 'Space'; DateProperty = $null }
     )
 }
 
@@ -34,6 +38,9 @@ BeforeAll {
 
     # One real object of each type, made the way a user would make it.
     $started = Start-CCWorkflowRun @Project -WorkflowId $BuildWorkflowId
+    $devEnvironment = Get-CCDevEnvironment @Project
+    $sessionAccess = $devEnvironment | Start-CCDevEnvironmentSession
+    $plainTextAccess = $devEnvironment | Start-CCDevEnvironmentSession -AsPlainText
     $finished = $started | Wait-CCWorkflowRun -PollIntervalSec 1 -TimeoutSec 60
     $script:Outputs = @{
         WorkflowSummary = Get-CCWorkflow @Project | Where-Object Name -eq 'build'
@@ -50,6 +57,10 @@ BeforeAll {
         SourceRepository = Get-CCSourceRepository @Project -Name MyDemoRepo
         SourceRepositoryBranch = Get-CCSourceRepositoryBranch @Project -SourceRepositoryName MyDemoRepo -Name main
         SourceRepositoryCloneUrl = Get-CCSourceRepositoryCloneUrl @Project -SourceRepositoryName MyDemoRepo
+        DevEnvironment = $devEnvironment
+        DevEnvironmentSession = $devEnvironment | Get-CCDevEnvironmentSession | Where-Object Id -eq $sessionAccess.SessionId
+        DevEnvironmentSessionAccess = $sessionAccess
+        DevEnvironmentSessionPlainTextAccess = $plainTextAccess
     }
     Disconnect-CCAccount -Confirm:$false
 }

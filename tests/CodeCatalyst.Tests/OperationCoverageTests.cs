@@ -21,10 +21,7 @@ namespace CodeCatalyst.Tests
         /// </summary>
         private static readonly string[] NotYetWritten =
         {
-            "Get-CCAccessToken", "Get-CCDevEnvironment", "Get-CCDevEnvironmentSession", "Get-CCEventLog", "Get-CCUser",
-            "New-CCAccessToken", "New-CCDevEnvironment", "Remove-CCAccessToken", "Remove-CCDevEnvironment",
-            "Start-CCDevEnvironment", "Start-CCDevEnvironmentSession", "Stop-CCDevEnvironment", "Stop-CCDevEnvironmentSession",
-            "Update-CCDevEnvironment",
+            "Get-CCAccessToken", "Get-CCEventLog", "Get-CCUser", "New-CCAccessToken", "Remove-CCAccessToken",
         };
 
         private static readonly string Root = Directory.GetParent(RepositoryPaths.Docs)!.FullName;

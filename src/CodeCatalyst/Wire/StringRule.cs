@@ -29,6 +29,7 @@ namespace CodeCatalyst.Wire
         };
 
         private readonly Regex? _pattern;
+        private readonly bool _allowsEmpty;
 
         public StringRule(string shapeName, long minLength, long maxLength, string? pattern)
         {
@@ -38,6 +39,9 @@ namespace CodeCatalyst.Wire
             Pattern = pattern;
             // Anchored with \z: the service matches the whole value, and $ would let a trailing newline through.
             _pattern = pattern == null ? null : new Regex("^(?:" + pattern + @")\z", RegexOptions.CultureInvariant);
+            // Few shapes take an empty string as a value of its own (UpdateDevEnvironment's alias: "" removes it);
+            // for all others an empty string is as good as missing.
+            _allowsEmpty = MinLength == 0 && (_pattern == null || _pattern.IsMatch(""));
         }
 
         public string ShapeName { get; }
@@ -50,7 +54,7 @@ namespace CodeCatalyst.Wire
         {
             // An optional member given as '' is checked like any value (the model decides if it may be empty);
             // a required one that is missing or empty gets the advice of where to give it.
-            if (value == null || (value.Length == 0 && !optional))
+            if (value == null || (value.Length == 0 && !optional && !_allowsEmpty))
             {
                 throw new CodeCatalystInputException(parameterName,
                     $"-{parameterName} is required: give it as a parameter or on the pipeline" +

@@ -37,6 +37,9 @@ namespace CodeCatalyst.Cmdlets
                 case CodeCatalystWorkflowRunException run:
                     errorId = run.ErrorId;
                     break;
+                case CodeCatalystDevEnvironmentException devEnvironment:
+                    errorId = devEnvironment.ErrorId;
+                    break;
                 default:
                     errorId = "UnexpectedError";
                     break;

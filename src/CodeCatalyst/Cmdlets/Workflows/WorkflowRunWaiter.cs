@@ -1,9 +1,6 @@
 using System;
-using System.Diagnostics;
 using System.Linq;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 using CodeCatalyst.Models;
 using CodeCatalyst.Wire;
 
@@ -36,79 +33,19 @@ namespace CodeCatalyst.Cmdlets.Workflows
         /// <summary>Service errors propagate to the caller, which writes them against its own pipeline item.</summary>
         public void Wait(string? spaceName, string? projectName, string runId)
         {
-            var stopwatch = Stopwatch.StartNew();
-            var timeout = _options.TimeoutSec > 0 ? TimeSpan.FromSeconds(_options.TimeoutSec) : (TimeSpan?)null;
-            var progress = new ProgressRecord(ProgressActivityId, $"Waiting for workflow run {runId}", "Checking status");
-
-            WorkflowRun? lastSeen = null;
-            try
+            var poller = new StatusPoller<WorkflowRun>(_cmdlet, ProgressActivityId, $"Waiting for workflow run {runId}",
+                _options.TimeoutSec, _options.PollIntervalSec);
+            var outcome = poller.Poll(
+                token => _cmdlet.Api.GetWorkflowRunAsync(new GetWorkflowRunInput { SpaceName = spaceName, ProjectName = projectName, Id = runId }, token),
+                run => run.IsTerminal,
+                run => run.Status);
+            if (outcome.TimedOut)
             {
-                while (true)
-                {
-                    WorkflowRun run;
-                    try
-                    {
-                        run = _cmdlet.Run(token => GetRunWithinAsync(spaceName, projectName, runId, timeout - stopwatch.Elapsed, token));
-                    }
-                    catch (OperationCanceledException) when (timeout.HasValue)
-                    {
-                        // The whole wait is bounded, requests and their retries included: the deadline cut one short.
-                        // (Ctrl+C surfaces as PipelineStoppedException, never here.)
-                        Complete(progress);
-                        WriteTimedOut(runId, lastSeen);
-                        return;
-                    }
-
-                    lastSeen = run;
-                    if (run.IsTerminal)
-                    {
-                        Complete(progress);
-                        Report(run, stopwatch.Elapsed);
-                        return;
-                    }
-
-                    var elapsed = stopwatch.Elapsed;
-                    if (timeout.HasValue && elapsed >= timeout.Value)
-                    {
-                        Complete(progress);
-                        WriteTimedOut(runId, run);
-                        return;
-                    }
-
-                    progress.StatusDescription = $"{run.Status}, {FormatElapsed(elapsed)} elapsed";
-                    if (timeout.HasValue)
-                    {
-                        progress.SecondsRemaining = (int)Math.Max(0, (timeout.Value - elapsed).TotalSeconds);
-                    }
-
-                    _cmdlet.WriteProgress(progress);
-
-                    var pause = TimeSpan.FromSeconds(_options.PollIntervalSec);
-                    if (timeout.HasValue && timeout.Value - elapsed < pause) pause = timeout.Value - elapsed;
-                    _cmdlet.Run(token => Task.Delay(pause, token));
-                }
-            }
-            catch
-            {
-                Complete(progress);
-                throw;
-            }
-        }
-
-        /// <summary>One status request, cancelled when the wait's time is up (its attempts and back-off included).</summary>
-        private async Task<WorkflowRun> GetRunWithinAsync(string? spaceName, string? projectName, string runId, TimeSpan? remaining,
-            CancellationToken cancellationToken)
-        {
-            if (!remaining.HasValue)
-            {
-                return await _cmdlet.Api.GetWorkflowRunAsync(new GetWorkflowRunInput { SpaceName = spaceName, ProjectName = projectName, Id = runId }, cancellationToken).ConfigureAwait(false);
+                WriteTimedOut(runId, outcome.LastSeen);
+                return;
             }
 
-            using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-            {
-                deadline.CancelAfter(remaining.Value > TimeSpan.Zero ? remaining.Value : TimeSpan.Zero);
-                return await _cmdlet.Api.GetWorkflowRunAsync(new GetWorkflowRunInput { SpaceName = spaceName, ProjectName = projectName, Id = runId }, deadline.Token).ConfigureAwait(false);
-            }
+            Report(outcome.LastSeen!, outcome.Elapsed);
         }
 
         private void WriteTimedOut(string runId, WorkflowRun? run)
@@ -133,7 +70,7 @@ namespace CodeCatalyst.Cmdlets.Workflows
                     ? ErrorCategory.InvalidResult
                     : ErrorCategory.OperationStopped;
                 var message = $"Workflow run {run.Id} of workflow {run.WorkflowId} ended {run.Status}" +
-                              $"{Reasons(run)} after {FormatElapsed(elapsed)} of waiting. Inspect it with Get-CCWorkflowRun -Id {run.Id} " +
+                              $"{Reasons(run)} after {StatusPoller.FormatElapsed(elapsed)} of waiting. Inspect it with Get-CCWorkflowRun -Id {run.Id} " +
                               "or in the CodeCatalyst console.";
                 _cmdlet.WriteError(ErrorRecordFactory.Create(
                     new CodeCatalystWorkflowRunException(message, run, "WorkflowRunFailed", category), run));
@@ -158,14 +95,5 @@ namespace CodeCatalyst.Cmdlets.Workflows
             run.StatusReasons == null || run.StatusReasons.Count == 0
                 ? ""
                 : " (status reasons: " + string.Join(" | ", run.StatusReasons.Select(reason => reason.ToString())) + ")";
-
-        private void Complete(ProgressRecord progress)
-        {
-            progress.RecordType = ProgressRecordType.Completed;
-            _cmdlet.WriteProgress(progress);
-        }
-
-        private static string FormatElapsed(TimeSpan elapsed) =>
-            elapsed.TotalHours >= 1 ? elapsed.ToString(@"h\:mm\:ss") : elapsed.ToString(@"m\:ss");
     }
 }

@@ -1,0 +1,98 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Security;
+using CodeCatalyst.Models;
+using CodeCatalyst.Wire;
+
+namespace CodeCatalyst.Cmdlets.DevEnvironments
+{
+    /// <summary>
+    /// Start-CCDevEnvironmentSession: opens a session on a running dev environment (StartDevEnvironmentSession).
+    /// Its stream URL and token are written as SecureStrings, or as plain strings with -AsPlainText.
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Start, "CCDevEnvironmentSession", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
+        DefaultParameterSetName = SessionTypeSet)]
+    [OutputType(typeof(DevEnvironmentSessionAccess), typeof(DevEnvironmentSessionPlainTextAccess))]
+    public sealed class StartCCDevEnvironmentSessionCommand : DevEnvironmentChangeCmdlet
+    {
+        private const string SessionTypeSet = "SessionType";
+        private const string SessionConfigurationSet = "SessionConfiguration";
+
+        /// <summary>The kind of session: SSM (the default) or SSH.</summary>
+        [Parameter(ParameterSetName = SessionTypeSet)]
+        [ValidateNotNullOrEmpty]
+        public string SessionType { get; set; } = "SSM";
+
+        /// <summary>A command the session runs instead of a shell.</summary>
+        [Parameter(ParameterSetName = SessionTypeSet)]
+        [ValidateNotNullOrEmpty]
+        public string? Command { get; set; }
+
+        /// <summary>The arguments of -Command.</summary>
+        [Parameter(ParameterSetName = SessionTypeSet)]
+        [ValidateNotNullOrEmpty]
+        public string[]? Argument { get; set; }
+
+        /// <summary>The whole configuration (a DevEnvironmentSessionConfiguration, or a hashtable with the API's member names).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = SessionConfigurationSet)]
+        [ValidateNotNull]
+        public DevEnvironmentSessionConfiguration? SessionConfiguration { get; set; }
+
+        /// <summary>Writes the stream URL and token as plain strings. Anything that shows the result then shows them.</summary>
+        [Parameter]
+        public SwitchParameter AsPlainText { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (!TryResolveSpaceAndProject(SpaceName, ProjectName, out var space, out var project)) return;
+            var input = new StartDevEnvironmentSessionInput
+            {
+                SpaceName = space,
+                ProjectName = project,
+                Id = Id,
+                SessionConfiguration = SessionConfiguration ?? new DevEnvironmentSessionConfiguration
+                {
+                    SessionType = SessionType,
+                    ExecuteCommandSessionConfiguration = Command == null && Argument == null
+                        ? null
+                        : new ExecuteCommandSessionConfiguration { Command = Command ?? "", Arguments = Argument == null ? null : new List<string>(Argument) },
+                },
+            };
+            if (!ShouldChange(input, input.ShouldProcessTarget(), force: false, Id)) return;
+            if (!TryRun(token => Api.StartDevEnvironmentSessionAsync(input, token), Id, out var started)) return;
+            WriteVerbose($"Started session {started.SessionId} on dev environment {started.Id}.");
+            var access = started.AccessDetails!;
+            if (AsPlainText)
+            {
+                WriteObject(new DevEnvironmentSessionPlainTextAccess
+                {
+                    SpaceName = started.SpaceName,
+                    ProjectName = started.ProjectName,
+                    Id = started.Id,
+                    SessionId = started.SessionId,
+                    StreamUrl = access.StreamUrl,
+                    TokenValue = access.TokenValue,
+                });
+                return;
+            }
+
+            WriteObject(new DevEnvironmentSessionAccess
+            {
+                SpaceName = started.SpaceName,
+                ProjectName = started.ProjectName,
+                Id = started.Id,
+                SessionId = started.SessionId,
+                StreamUrl = Secure(access.StreamUrl),
+                TokenValue = Secure(access.TokenValue),
+            });
+        }
+
+        private static SecureString Secure(string value)
+        {
+            var secure = new SecureString();
+            foreach (var character in value) secure.AppendChar(character);
+            secure.MakeReadOnly();
+            return secure;
+        }
+    }
+}
