@@ -66,7 +66,21 @@ namespace CodeCatalyst.Cmdlets
             }
         }
 
-        /// <summary>The space for this record, as <see cref="TryResolveSpaceAndProject"/> resolves it.</summary>
+        /// <summary>
+        /// The same, for cmdlets that also take a project object (-Project): it names both the space and the project,
+        /// unless -SpaceName or -ProjectName was given.
+        /// </summary>
+        internal bool TryResolveSpaceAndProject(string? spaceName, string? projectName, Models.Project? fromProject,
+            out string? space, out string? project)
+        {
+            if (!TryResolveSpaceAndProject(spaceName, projectName, out space, out project)) return false;
+            if (fromProject == null) return true;
+            if (!MyInvocation.BoundParameters.ContainsKey("SpaceName")) space = fromProject.SpaceName;
+            if (!MyInvocation.BoundParameters.ContainsKey("ProjectName")) project = fromProject.Name;
+            return true;
+        }
+
+        /// <summary>The space for this record, as <see cref="TryResolveSpaceAndProject(string?, string?, out string?, out string?)"/> resolves it.</summary>
         internal bool TryResolveSpace(string? spaceName, out string? space)
         {
             space = null;

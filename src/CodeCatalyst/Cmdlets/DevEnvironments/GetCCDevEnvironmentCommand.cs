@@ -47,13 +47,7 @@ namespace CodeCatalyst.Cmdlets.DevEnvironments
 
         protected override void ProcessRecord()
         {
-            if (!TryResolveSpaceAndProject(SpaceName, ProjectName, out var space, out var project)) return;
-            if (Project != null)
-            {
-                // The project object names both, unless -SpaceName or -ProjectName said otherwise.
-                if (!MyInvocation.BoundParameters.ContainsKey(nameof(SpaceName))) space = Project.SpaceName;
-                if (!MyInvocation.BoundParameters.ContainsKey(nameof(ProjectName))) project = Project.Name;
-            }
+            if (!TryResolveSpaceAndProject(SpaceName, ProjectName, Project, out var space, out var project)) return;
 
             if (ParameterSetName == IdSet)
             {
