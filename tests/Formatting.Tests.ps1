@@ -9,21 +9,21 @@ BeforeDiscovery {
     # Each output type with the columns its table view (module/CodeCatalyst*.format.ps1xml) shows, in order, and
     # the property behind the view's date column, if it has one.
     $script:OutputTypes = @(
-        @{ Type = 'WorkflowSummary'; Columns = 'Name', 'Id', 'RunMode', 'Status', 'Branch', 'LastUpdated (UTC)'; DateProperty = 'LastUpdatedTime' }
-        @{ Type = 'Workflow'; Columns = 'Name', 'Id', 'RunMode', 'Status', 'Branch', 'LastUpdated (UTC)'; DateProperty = 'LastUpdatedTime' }
-        @{ Type = 'WorkflowRunSummary'; Columns = 'Workflow', 'Id', 'Status', 'Started (UTC)', 'Ended (UTC)'; DateProperty = 'EndTime' }
-        @{ Type = 'WorkflowRun'; Columns = 'Id', 'Status', 'Started (UTC)', 'Ended (UTC)', 'WorkflowId'; DateProperty = 'EndTime' }
+        @{ Type = 'WorkflowSummary'; Columns = 'Name', 'Id', 'RunMode', 'Status', 'Branch', 'LastUpdated'; DateProperty = 'LastUpdatedTime' }
+        @{ Type = 'Workflow'; Columns = 'Name', 'Id', 'RunMode', 'Status', 'Branch', 'LastUpdated'; DateProperty = 'LastUpdatedTime' }
+        @{ Type = 'WorkflowRunSummary'; Columns = 'Workflow', 'Id', 'Status', 'Started', 'Ended'; DateProperty = 'EndTime' }
+        @{ Type = 'WorkflowRun'; Columns = 'Id', 'Status', 'Started', 'Ended', 'WorkflowId'; DateProperty = 'EndTime' }
         @{ Type = 'WorkflowRunStartResult'; Columns = 'Id', 'WorkflowId', 'Project', 'Space'; DateProperty = $null }
         @{ Type = 'SessionInfo'; Columns = 'Identity', 'TokenSource', 'Endpoint'; DateProperty = $null }
         @{ Type = 'ConnectionContext'; Columns = 'Space', 'Project', 'TokenSource', 'Endpoint', 'Identity'; DateProperty = $null }
         @{ Type = 'Space'; Columns = 'Name', 'Region', 'DisplayName', 'Description'; DateProperty = $null }
         @{ Type = 'Project'; Columns = 'SpaceName', 'Name', 'DisplayName', 'Description'; DateProperty = $null }
-        @{ Type = 'Subscription'; Columns = 'SpaceName', 'SubscriptionType', 'AwsAccountName', 'Pending', 'PendingFrom (UTC)'; DateProperty = $null }
-        @{ Type = 'SourceRepository'; Columns = 'ProjectName', 'Name', 'LastUpdated (UTC)', 'Description'; DateProperty = 'LastUpdatedTime' }
-        @{ Type = 'SourceRepositoryBranch'; Columns = 'Repository', 'Name', 'HeadCommitId', 'LastUpdated (UTC)'; DateProperty = 'LastUpdatedTime' }
+        @{ Type = 'Subscription'; Columns = 'SpaceName', 'SubscriptionType', 'AwsAccountName', 'Pending', 'PendingFrom'; DateProperty = $null }
+        @{ Type = 'SourceRepository'; Columns = 'ProjectName', 'Name', 'LastUpdated', 'Description'; DateProperty = 'LastUpdatedTime' }
+        @{ Type = 'SourceRepositoryBranch'; Columns = 'Repository', 'Name', 'HeadCommitId', 'LastUpdated'; DateProperty = 'LastUpdatedTime' }
         @{ Type = 'SourceRepositoryCloneUrl'; Columns = 'Repository', 'Https'; DateProperty = $null }
-        @{ Type = 'DevEnvironment'; Columns = 'Alias', 'Id', 'Status', 'InstanceType', 'Project', 'LastUpdated (UTC)'; DateProperty = 'LastUpdatedTime' }
-        @{ Type = 'DevEnvironmentSession'; Columns = 'Id', 'DevEnvironmentId', 'Started (UTC)', 'Project', 'Space'; DateProperty = 'StartedTime' }
+        @{ Type = 'DevEnvironment'; Columns = 'Alias', 'Id', 'Status', 'InstanceType', 'Project', 'LastUpdated'; DateProperty = 'LastUpdatedTime' }
+        @{ Type = 'DevEnvironmentSession'; Columns = 'Id', 'DevEnvironmentId', 'Started', 'Project', 'Space'; DateProperty = 'StartedTime' }
         @{ Type = 'DevEnvironmentSessionAccess'; Columns = 'SessionId', 'Id', 'Project', 'Space'; DateProperty = $null }
         @{ Type = 'DevEnvironmentSessionPlainTextAccess'; Columns = 'SessionId', 'Id', 'Project', 'Space'; DateProperty = $null }
     )
@@ -114,7 +114,7 @@ Describe '<Type>' -ForEach $OutputTypes {
         }
     }
 
-    It 'converts to JSON with its values, ISO 8601 UTC dates and no token' {
+    It 'converts to JSON with its values, ISO 8601 dates with their offset and no token' {
         $json = $Output | ConvertTo-Json -Depth 5 -WarningVariable warnings
 
         $warnings | Should -BeNullOrEmpty
@@ -125,8 +125,9 @@ Describe '<Type>' -ForEach $OutputTypes {
             $parsed.Keys | Should -Contain $property.Name
             $value = $property.Value
             if ($value -is [datetime]) {
-                $parsed[$property.Name] | Should -Match '^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$'
-                [datetime]::Parse($parsed[$property.Name], [cultureinfo]::InvariantCulture).ToUniversalTime() | Should -Be $value
+                # Local times go out with their offset, so the instant survives the trip.
+                $parsed[$property.Name] | Should -Match '^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$'
+                [datetimeoffset]::Parse($parsed[$property.Name], [cultureinfo]::InvariantCulture).UtcDateTime | Should -Be $value.ToUniversalTime()
             }
             elseif ($value -is [string]) {
                 $parsed[$property.Name] | Should -BeExactly $value
@@ -146,5 +147,28 @@ Describe 'A failed run' {
         $list | Should -Match '(?m)^Status\s*: FAILED'
         $list | Should -Not -Match 'CodeCatalyst\.Models\.|System\.Collections'
         ($run | ConvertTo-Json -Depth 5 | ConvertFrom-Json).Status | Should -Be 'FAILED'
+    }
+}
+
+Describe 'Times east of UTC' {
+    # PowerShell compares DateTimes by clock reading and ignores their zone: only local times make a comparison
+    # with Get-Date right. A child shell in Tokyo (UTC+9, no daylight saving) shows the difference plainly.
+    It 'writes local times, so (Get-Date) and Where-Object comparisons are right, and sends a local input as UTC' {
+        Clear-EmulatorRequest $script:Emulator
+        $output = Invoke-ChildShell -Environment @{ TZ = 'Asia/Tokyo' } -Script @"
+            [TimeZoneInfo]::Local.BaseUtcOffset.TotalHours
+            `$run = Start-CCWorkflowRun -SpaceName ExampleCorp -ProjectName MyDemoProject -WorkflowId $BuildWorkflowId | Get-CCWorkflowRun
+            `$run.StartTime.Kind
+            [int]((Get-Date) - `$run.StartTime).TotalMinutes
+            @(Get-CCWorkflowRun -SpaceName ExampleCorp -ProjectName MyDemoProject -WorkflowId $BuildWorkflowId |
+                Where-Object StartTime -gt (Get-Date).AddMinutes(-10)).Id -contains `$run.Id
+            `$null = Invoke-CCRestMethod -Method GET -Path '/v1/spaces/ExampleCorp/subscription' -Query ([ordered]@{ when = [datetime]'2026-12-01 09:00' })
+"@
+        $output[0] | Should -Be '9' -Because "the child runs in Tokyo ($($output -join ' | '))"
+        $output[1] | Should -Be 'Local'
+        [int]$output[2] | Should -BeIn (-1..5) -Because 'the run started moments ago, not nine hours ago'
+        $output[3] | Should -Be 'True' -Because 'a run started now is later than ten minutes ago'
+        $query = (Get-EmulatorRequest $script:Emulator -Operation GetSubscription)[-1].queryString
+        [uri]::UnescapeDataString($query) | Should -Match 'when=2026-12-01T00:00:00.000Z' -Because '09:00 in Tokyo is midnight UTC'
     }
 }

@@ -20,7 +20,7 @@ BeforeAll {
         @($workflows.Name) | Should -Contain 'build'
         # WorkflowId is an alias from the type data; the table header comes from the format data.
         ($workflows | Where-Object Name -eq 'build').WorkflowId | Should -Be $BuildWorkflowId
-        ($workflows | Format-Table | Out-String -Width 300) | Should -Match 'LastUpdated \(UTC\)'
+        ($workflows | Format-Table | Out-String -Width 300) | Should -Match 'LastUpdated'
     }
 }
 

@@ -79,3 +79,27 @@ function Add-EmulatorRun {
         ConvertTo-Json
     (Invoke-RestMethod -Method Post -Uri "$($Emulator.Url)/_emulator/seed-runs" -Body $body -ContentType 'application/json').runIds
 }
+
+function Invoke-ChildShell {
+    <#
+        Runs a script in a fresh pwsh (the same one running the tests) with the built module imported and the
+        given environment variables set, e.g. TZ for a time zone (.NET reads it once per process). The child
+        inherits the story's emulator settings. Returns the child's output as strings (stderr merged).
+    #>
+    param([Parameter(Mandatory)] [string] $Script, [hashtable] $Environment = @{})
+
+    $shell = [Environment]::ProcessPath
+    [string[]] $shellArguments = if ([IO.Path]::GetFileNameWithoutExtension($shell) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' } else { @() }
+    $saved = @{}
+    foreach ($name in $Environment.Keys) {
+        $saved[$name] = [Environment]::GetEnvironmentVariable($name)
+        [Environment]::SetEnvironmentVariable($name, $Environment[$name])
+    }
+    try {
+        $command = "`$ErrorActionPreference = 'Stop'; Import-Module '$($script:ModuleManifest)'`n$Script"
+        & $shell @shellArguments -NoProfile -NonInteractive -Command $command 2>&1 | ForEach-Object { "$_" }
+    }
+    finally {
+        foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+    }
+}

@@ -17,7 +17,7 @@ namespace CodeCatalyst.Tests
         public void Dispose() => _shell.Dispose();
 
         [Fact]
-        public void A_new_run_status_and_unknown_members_pass_through_and_times_become_UTC()
+        public void A_new_run_status_and_unknown_members_pass_through_and_times_are_the_same_instants_in_local_time()
         {
             using var stub = new RawHttpStub(_ => $$$"""
                 {"spaceName":"ExampleCorp","projectName":"MyDemoProject","id":"{{{RunId}}}","workflowId":"{{{RunId}}}",
@@ -32,10 +32,13 @@ namespace CodeCatalyst.Tests
             var run = Assert.Single(result.Output);
             Assert.Equal("AWAITING_APPROVAL", run.Properties["Status"].Value);
             Assert.False((bool)run.Properties["IsTerminal"].Value);
+            // Local time (so comparing with Get-Date is right in any zone), and the same instant the server sent.
             var start = (DateTime)run.Properties["StartTime"].Value;
-            Assert.Equal(DateTimeKind.Utc, start.Kind);
-            Assert.Equal(new DateTime(2026, 11, 23, 10, 0, 0, DateTimeKind.Utc), start);
-            Assert.Equal(DateTimeKind.Utc, ((DateTime)run.Properties["LastUpdatedTime"].Value).Kind);
+            Assert.Equal(DateTimeKind.Local, start.Kind);
+            Assert.Equal(new DateTime(2026, 11, 23, 10, 0, 0, DateTimeKind.Utc), start.ToUniversalTime());
+            var lastUpdated = (DateTime)run.Properties["LastUpdatedTime"].Value;
+            Assert.Equal(DateTimeKind.Local, lastUpdated.Kind);
+            Assert.Equal(new DateTime(2026, 11, 23, 12, 0, 0, 500, DateTimeKind.Utc), lastUpdated.ToUniversalTime());
             Assert.Contains("code=GATE", run.Properties["StatusReasons"].Value is System.Collections.IEnumerable reasons
                 ? string.Join(" ", reasons.Cast<object>()) : "");
         }

@@ -52,7 +52,7 @@ namespace CodeCatalyst.Tests
                 Assert.Equal("CodeCatalyst.Models.WorkflowSummary", workflow.BaseObject.GetType().FullName);
                 Assert.Equal(SampleData.SpaceName, workflow.Properties["SpaceName"].Value);
                 Assert.Equal(SampleData.ProjectName, workflow.Properties["ProjectName"].Value);
-                Assert.Equal(DateTimeKind.Utc, ((DateTime)workflow.Properties["CreatedTime"].Value).Kind);
+                Assert.Equal(DateTimeKind.Local, ((DateTime)workflow.Properties["CreatedTime"].Value).Kind);
                 Assert.Equal(workflow.Properties["Id"].Value, workflow.Properties["WorkflowId"].Value);
             }
 

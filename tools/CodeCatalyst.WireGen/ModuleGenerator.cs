@@ -574,7 +574,7 @@ internal sealed class ModuleGenerator(ShapeGraph graph)
         code.Close();
         code.Line();
         code.Line("/// <summary>Source-generated serialization of every answer: no reflection at run time.</summary>");
-        code.Line("[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, Converters = new[] { typeof(UtcDateTimeConverter) })]");
+        code.Line("[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, Converters = new[] { typeof(ServiceTimestampConverter) })]");
         foreach (var row in graph.Table.Rows)
         {
             var operation = Spec.Operation(row.Operation);

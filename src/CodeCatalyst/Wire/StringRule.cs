@@ -148,9 +148,12 @@ namespace CodeCatalyst.Wire
     {
         private static readonly System.Net.Http.HttpMethod Patch = new System.Net.Http.HttpMethod("PATCH");
 
-        /// <summary>The model's iso8601 timestamps: UTC with milliseconds and a Z.</summary>
+        /// <summary>
+        /// The model's iso8601 timestamps: UTC with milliseconds and a Z. A DateTime of unspecified kind
+        /// (<c>[datetime]'2026-12-01 09:00'</c>) is a local clock reading, as everywhere in PowerShell.
+        /// </summary>
         public static string Timestamp(DateTime value) =>
-            (value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : value)
+            (value.Kind == DateTimeKind.Utc ? value : value.ToUniversalTime())
                 .ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
         public static System.Net.Http.HttpMethod Method(string name) =>

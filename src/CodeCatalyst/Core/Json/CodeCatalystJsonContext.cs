@@ -10,7 +10,7 @@ namespace CodeCatalyst.Core.Json
     [JsonSourceGenerationOptions(
         PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = new[] { typeof(UtcDateTimeConverter) })]
+        Converters = new[] { typeof(ServiceTimestampConverter) })]
     [JsonSerializable(typeof(ServiceErrorBody))]
     internal sealed partial class CodeCatalystJsonContext : JsonSerializerContext
     {

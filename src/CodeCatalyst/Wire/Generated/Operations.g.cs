@@ -1004,7 +1004,7 @@ namespace CodeCatalyst.Wire
     }
 
     /// <summary>Source-generated serialization of every answer: no reflection at run time.</summary>
-    [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, Converters = new[] { typeof(UtcDateTimeConverter) })]
+    [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, Converters = new[] { typeof(ServiceTimestampConverter) })]
     [JsonSerializable(typeof(ListSpacesPage))]
     [JsonSerializable(typeof(Space))]
     [JsonSerializable(typeof(Space))]

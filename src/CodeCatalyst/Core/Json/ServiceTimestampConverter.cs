@@ -6,14 +6,19 @@ using System.Text.Json.Serialization;
 namespace CodeCatalyst.Core.Json
 {
     /// <summary>
-    /// Reads service timestamps as UTC <see cref="DateTime"/> values. The model says ISO 8601, but epoch seconds
-    /// are accepted too, and an offset is converted rather than turned into local time.
+    /// Reads service timestamps as local-time <see cref="DateTime"/> values (Kind Local), the way Get-Date and the
+    /// file system cmdlets give times. PowerShell compares DateTimes by their clock reading and ignores the Kind, so
+    /// only local values make <c>Where-Object ExpiresTime -lt (Get-Date)</c> right in every time zone.
+    /// The model says ISO 8601; epoch seconds and offsets are read too, and always as the same instant.
     /// </summary>
-    internal sealed class UtcDateTimeConverter : JsonConverter<DateTime>
+    internal sealed class ServiceTimestampConverter : JsonConverter<DateTime>
     {
         private static readonly DateTime Epoch = new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
-        public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            ReadUtc(ref reader).ToLocalTime();
+
+        private static DateTime ReadUtc(ref Utf8JsonReader reader)
         {
             if (reader.TokenType == JsonTokenType.Number)
             {
@@ -35,6 +40,6 @@ namespace CodeCatalyst.Core.Json
         }
 
         public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options) =>
-            writer.WriteStringValue(value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+            writer.WriteStringValue(Wire.WireFormat.Timestamp(value));
     }
 }
