@@ -75,6 +75,18 @@ Describe 'Changing projects' {
         $missing[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
     }
 
+    It 'refuses a piped object of another kind instead of taking its Name for a project''s' {
+        # A workflow called like a project: by property name, its Name would have named that project.
+        $workflow = Get-CCWorkflow @Project | Select-Object -First 1
+        $namesake = New-CCProject -SpaceName $Project.SpaceName -DisplayName $workflow.Name
+        $namesake.Name | Should -Be $workflow.Name
+
+        $workflow | Remove-CCProject -Force -ErrorAction SilentlyContinue -ErrorVariable refused
+
+        $refused[0].FullyQualifiedErrorId | Should -BeLike 'InputObjectNotBound*'
+        Get-CCProject -SpaceName $Project.SpaceName -Name $namesake.Name | Should -Not -BeNullOrEmpty
+    }
+
     It 'does not remove without -Force when confirmation cannot be asked' {
         # A non-interactive host cannot answer the High-impact prompt; the Remove must not go ahead by itself.
         # The same shell as this one: 'dotnet pwsh' runs pwsh.dll under dotnet.

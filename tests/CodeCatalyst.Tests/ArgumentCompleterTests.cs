@@ -51,6 +51,58 @@ namespace CodeCatalyst.Tests
         }
 
         [Fact]
+        public void Dev_environment_ids_complete_by_alias()
+        {
+            Assert.Equal(new[] { SampleData.DevEnvironmentId }, Complete("Stop-CCDevEnvironment -Id demo-"));
+            Assert.Equal(new[] { SampleData.DevEnvironmentId }, Complete("Get-CCDevEnvironmentSession -DevEnvironmentId demo-"));
+            var listed = Shell.Run("(TabExpansion2 -inputScript 'Wait-CCDevEnvironment -Id demo' -cursorColumn 30).CompletionMatches[0].ListItemText");
+            Assert.Equal(SampleData.DevEnvironmentAlias, listed.Output.Single().ToString());
+        }
+
+        /// <summary>Which completer each kind of parameter must carry, wherever it appears.</summary>
+        private static string? ExpectedCompleter(string cmdlet, string parameter)
+        {
+            var noun = cmdlet.Substring(cmdlet.IndexOf('-') + 1);
+            switch (parameter)
+            {
+                case "SpaceName": return "SpaceNameCompleter";
+                case "ProjectName": return "ProjectNameCompleter";
+                case "WorkflowId": return "WorkflowIdCompleter";
+                case "SourceRepositoryName": return "SourceRepositoryNameCompleter";
+                case "DevEnvironmentId": return "DevEnvironmentIdCompleter";
+            }
+
+            // Names and ids of existing resources; a New- cmdlet's -Name is a new name, nothing to complete.
+            if (cmdlet.StartsWith("New-", StringComparison.Ordinal)) return null;
+            if (parameter == "Name" && noun == "CCSpace") return "SpaceNameCompleter";
+            if (parameter == "Name" && noun == "CCProject") return "ProjectNameCompleter";
+            if (parameter == "Name" && noun == "CCSourceRepository") return "SourceRepositoryNameCompleter";
+            if (parameter == "Id" && noun is "CCDevEnvironment" or "CCDevEnvironmentSession") return "DevEnvironmentIdCompleter";
+            if (parameter == "Id" && noun == "CCWorkflow") return "WorkflowIdCompleter";
+            return null;
+        }
+
+        [Fact]
+        public void Every_space_project_workflow_repository_and_dev_environment_parameter_completes_live()
+        {
+            var commands = Shell.Run("Get-Command -Module CodeCatalyst -CommandType Cmdlet").Output.Select(o => (CmdletInfo)o.BaseObject).ToList();
+            Assert.NotEmpty(commands);
+            var missing = new System.Collections.Generic.List<string>();
+            foreach (var command in commands)
+            {
+                foreach (var parameter in command.Parameters.Values)
+                {
+                    var expected = ExpectedCompleter(command.Name, parameter.Name);
+                    if (expected == null) continue;
+                    var actual = parameter.Attributes.OfType<ArgumentCompleterAttribute>().SingleOrDefault()?.Type?.Name;
+                    if (actual != expected) missing.Add($"{command.Name} -{parameter.Name}: {actual ?? "no completer"}, expected {expected}");
+                }
+            }
+
+            Assert.True(missing.Count == 0, string.Join("\n", missing));
+        }
+
+        [Fact]
         public void Answers_are_kept_for_a_short_while()
         {
             // Each Connect-CCAccount is a new connection, so this test's first completion asks the service.

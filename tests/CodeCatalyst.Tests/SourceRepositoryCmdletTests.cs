@@ -79,7 +79,7 @@ namespace CodeCatalyst.Tests
             // not send is $null, never "" or the year 0001.
             var read = Shell.Run($"$r = Get-CCSourceRepository {InProject} -Name MyDemoRepo; \"$r\"; $null -eq $r.Id; $r.LastUpdatedTime.Kind");
             Assert.Empty(read.Errors);
-            Assert.Equal(new[] { "MyDemoRepo", "True", "Utc" }, read.Output.Select(o => o.ToString()));
+            Assert.Equal(new[] { "MyDemoRepo", "True", "Local" }, read.Output.Select(o => o.ToString()));
 
             var created = Shell.Run($"$r = New-CCSourceRepository {InProject} -Name fresh-repo; \"$r\"; $null -eq $r.CreatedTime; $null -eq $r.LastUpdatedTime");
             Assert.Empty(created.Errors);
@@ -264,9 +264,11 @@ namespace CodeCatalyst.Tests
             Assert.Equal("MyDemoRepo", error.TargetObject);
             Assert.Equal("one-more", Assert.Single(result.Output).Properties["Name"].Value);
 
+            // Repository objects, as Get-CCSourceRepository writes them: the first names one that does not exist.
             var removed = Shell.Run($@"
-                @([pscustomobject]@{{ Name = 'NoSuchRepo' }}, [pscustomobject]@{{ Name = 'one-more' }}) |
-                    Remove-CCSourceRepository {InProject} -Force -PassThru");
+                @([CodeCatalyst.Models.SourceRepository]@{{ SpaceName = 'ExampleCorp'; ProjectName = 'MyDemoProject'; Name = 'NoSuchRepo' }},
+                  (Get-CCSourceRepository {InProject} -Name 'one-more')) |
+                    Remove-CCSourceRepository -Force -PassThru");
             Assert.Equal("NoSuchRepo", Assert.Single(removed.Errors).TargetObject);
             Assert.Equal("one-more", Assert.Single(removed.Output).Properties["Name"].Value);
         }

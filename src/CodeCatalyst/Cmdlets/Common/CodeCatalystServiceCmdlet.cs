@@ -80,6 +80,27 @@ namespace CodeCatalyst.Cmdlets
             return true;
         }
 
+        /// <summary>
+        /// The same, for a record that is a piped resource object (-InputObject): the space and project it names win,
+        /// and the Connect-CCAccount defaults fill only what it leaves out.
+        /// </summary>
+        internal bool TryResolveSpaceAndProject(string? spaceName, string? projectName, string? spaceFromObject, string? projectFromObject,
+            out string? space, out string? project)
+        {
+            if (!TryResolveSpaceAndProject(spaceName, projectName, out space, out project)) return false;
+            if (!string.IsNullOrEmpty(spaceFromObject)) space = spaceFromObject;
+            if (!string.IsNullOrEmpty(projectFromObject)) project = projectFromObject;
+            return true;
+        }
+
+        /// <summary>The space alone, as the overload above resolves it.</summary>
+        internal bool TryResolveSpace(string? spaceName, string? spaceFromObject, out string? space)
+        {
+            if (!TryResolveSpace(spaceName, out space)) return false;
+            if (!string.IsNullOrEmpty(spaceFromObject)) space = spaceFromObject;
+            return true;
+        }
+
         /// <summary>The space for this record, as <see cref="TryResolveSpaceAndProject(string?, string?, out string?, out string?)"/> resolves it.</summary>
         internal bool TryResolveSpace(string? spaceName, out string? space)
         {

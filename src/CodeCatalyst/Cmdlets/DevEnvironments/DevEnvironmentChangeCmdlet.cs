@@ -5,23 +5,44 @@ using CodeCatalyst.Wire;
 namespace CodeCatalyst.Cmdlets.DevEnvironments
 {
     /// <summary>
-    /// Base of the cmdlets that change one dev environment: its space, project and id bind from a piped dev
-    /// environment (Get-CCDevEnvironment's output) by property name.
+    /// Base of the cmdlets that change one dev environment: named by -Id (with -SpaceName and -ProjectName), or piped
+    /// as a dev environment object (Get-CCDevEnvironment's output), taken by type.
     /// </summary>
     public abstract class DevEnvironmentChangeCmdlet : CodeCatalystChangeCmdlet
     {
+        internal const string IdSet = "Id";
+        internal const string InputObjectSet = "InputObject";
+
         /// <summary>The space; default the Connect-CCAccount space.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(SpaceNameCompleter))]
         public string? SpaceName { get; set; }
 
         /// <summary>The project; default the Connect-CCAccount project.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(ProjectNameCompleter))]
         public string? ProjectName { get; set; }
 
         /// <summary>The dev environment's id.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(DevEnvironmentIdCompleter))]
         public string Id { get; set; } = "";
+
+        /// <summary>
+        /// A dev environment object, which names its space and project too. Taken by type, not by an Id property:
+        /// a piped session or workflow has an Id too, and it would name the wrong dev environment.
+        /// </summary>
+        [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public DevEnvironment? InputObject { get; set; }
+
+        /// <summary>The space and project of this record, from the piped object or the parameters and defaults; sets Id from a piped object.</summary>
+        internal bool TryResolveTarget(out string? space, out string? project)
+        {
+            if (InputObject != null) Id = InputObject.Id;
+            return TryResolveSpaceAndProject(SpaceName, ProjectName, InputObject?.SpaceName, InputObject?.ProjectName, out space, out project);
+        }
 
         /// <summary>A number parameter's value when it was given, else null: 0 is a value the service takes.</summary>
         internal int? IfGiven(string parameterName, int value) =>

@@ -17,6 +17,7 @@ namespace CodeCatalyst.Cmdlets.DevEnvironments
 
         /// <summary>The space; default the Connect-CCAccount space.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(SpaceNameCompleter))]
         public string? SpaceName { get; set; }
 
         /// <summary>
@@ -24,12 +25,14 @@ namespace CodeCatalyst.Cmdlets.DevEnvironments
         /// project of the space; a get by id needs one.
         /// </summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(ProjectNameCompleter))]
         public string? ProjectName { get; set; }
 
         /// <summary>Dev environment ids; a dev environment object binds by its Id.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true,
             ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(DevEnvironmentIdCompleter))]
         public string[] Id { get; set; } = new string[0];
 
         /// <summary>The service's own filters (Filter objects, or hashtables with key, values and comparisonOperator).</summary>

@@ -11,15 +11,18 @@ namespace CodeCatalyst.Cmdlets.DevEnvironments
     {
         /// <summary>The space; default the Connect-CCAccount space.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(SpaceNameCompleter))]
         public string? SpaceName { get; set; }
 
         /// <summary>The project; default the Connect-CCAccount project.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(ProjectNameCompleter))]
         public string? ProjectName { get; set; }
 
         /// <summary>The dev environment's id; a dev environment object binds through its DevEnvironmentId alias.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(DevEnvironmentIdCompleter))]
         public string DevEnvironmentId { get; set; } = "";
 
         protected override void ProcessRecord()

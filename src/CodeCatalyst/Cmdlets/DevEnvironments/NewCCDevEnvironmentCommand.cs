@@ -20,10 +20,12 @@ namespace CodeCatalyst.Cmdlets.DevEnvironments
 
         /// <summary>The space; default the Connect-CCAccount space.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(SpaceNameCompleter))]
         public string? SpaceName { get; set; }
 
         /// <summary>The project; default the Connect-CCAccount project. A project object binds through its ProjectName alias.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(ProjectNameCompleter))]
         public string? ProjectName { get; set; }
 
         /// <summary>Source repositories to clone (RepositoryInput objects, names, or hashtables with repositoryName and branchName).</summary>

@@ -5,7 +5,8 @@ using CodeCatalyst.Wire;
 namespace CodeCatalyst.Cmdlets.DevEnvironments
 {
     /// <summary>Remove-CCDevEnvironment: deletes a dev environment and its storage (DeleteDevEnvironment). Asks first unless -Force.</summary>
-    [Cmdlet(VerbsCommon.Remove, "CCDevEnvironment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "CCDevEnvironment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High,
+        DefaultParameterSetName = IdSet)]
     [OutputType(typeof(DevEnvironment))]
     public sealed class RemoveCCDevEnvironmentCommand : DevEnvironmentChangeCmdlet
     {
@@ -19,7 +20,7 @@ namespace CodeCatalyst.Cmdlets.DevEnvironments
 
         protected override void ProcessRecord()
         {
-            if (!TryResolveSpaceAndProject(SpaceName, ProjectName, out var space, out var project)) return;
+            if (!TryResolveTarget(out var space, out var project)) return;
             var input = new DeleteDevEnvironmentInput { SpaceName = space, ProjectName = project, Id = Id };
             if (!ShouldChange(input, input.ShouldProcessTarget(), Force, Id)) return;
             if (TryRun(token => Api.DeleteDevEnvironmentAsync(input, token), Id, out _) && PassThru) WritePassThru(space, project);

@@ -6,7 +6,8 @@ using CodeCatalyst.Wire;
 namespace CodeCatalyst.Cmdlets.DevEnvironments
 {
     /// <summary>Start-CCDevEnvironment: starts a stopped dev environment (StartDevEnvironment), optionally waiting until it is RUNNING.</summary>
-    [Cmdlet(VerbsLifecycle.Start, "CCDevEnvironment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsLifecycle.Start, "CCDevEnvironment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
+        DefaultParameterSetName = IdSet)]
     [OutputType(typeof(DevEnvironment))]
     public sealed class StartCCDevEnvironmentCommand : DevEnvironmentStateChangeCmdlet
     {
@@ -26,7 +27,7 @@ namespace CodeCatalyst.Cmdlets.DevEnvironments
 
         protected override void ProcessRecord()
         {
-            if (!TryResolveSpaceAndProject(SpaceName, ProjectName, out var space, out var project)) return;
+            if (!TryResolveTarget(out var space, out var project)) return;
             var input = new StartDevEnvironmentInput
             {
                 SpaceName = space,

@@ -13,10 +13,26 @@ namespace CodeCatalyst.Cmdlets.DevEnvironments
     [Cmdlet(VerbsLifecycle.Start, "CCDevEnvironmentSession", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
         DefaultParameterSetName = SessionTypeSet)]
     [OutputType(typeof(DevEnvironmentSessionAccess), typeof(DevEnvironmentSessionPlainTextAccess))]
-    public sealed class StartCCDevEnvironmentSessionCommand : DevEnvironmentChangeCmdlet
+    public sealed class StartCCDevEnvironmentSessionCommand : CodeCatalystChangeCmdlet
     {
         private const string SessionTypeSet = "SessionType";
         private const string SessionConfigurationSet = "SessionConfiguration";
+
+        /// <summary>The space; default the Connect-CCAccount space.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(SpaceNameCompleter))]
+        public string? SpaceName { get; set; }
+
+        /// <summary>The project; default the Connect-CCAccount project.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(ProjectNameCompleter))]
+        public string? ProjectName { get; set; }
+
+        /// <summary>The dev environment's id; a piped dev environment binds by its Id (its two parameter sets are the session's kinds).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(DevEnvironmentIdCompleter))]
+        public string Id { get; set; } = "";
 
         /// <summary>The kind of session: SSM (the default) or SSH.</summary>
         [Parameter(ParameterSetName = SessionTypeSet)]

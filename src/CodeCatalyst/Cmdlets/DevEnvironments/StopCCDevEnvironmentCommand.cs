@@ -5,13 +5,14 @@ using CodeCatalyst.Wire;
 namespace CodeCatalyst.Cmdlets.DevEnvironments
 {
     /// <summary>Stop-CCDevEnvironment: stops a running dev environment (StopDevEnvironment), optionally waiting until it is STOPPED.</summary>
-    [Cmdlet(VerbsLifecycle.Stop, "CCDevEnvironment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsLifecycle.Stop, "CCDevEnvironment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
+        DefaultParameterSetName = IdSet)]
     [OutputType(typeof(DevEnvironment))]
     public sealed class StopCCDevEnvironmentCommand : DevEnvironmentStateChangeCmdlet
     {
         protected override void ProcessRecord()
         {
-            if (!TryResolveSpaceAndProject(SpaceName, ProjectName, out var space, out var project)) return;
+            if (!TryResolveTarget(out var space, out var project)) return;
             var input = new StopDevEnvironmentInput { SpaceName = space, ProjectName = project, Id = Id };
             if (!ShouldChange(input, input.ShouldProcessTarget(), force: false, Id)) return;
             if (!TryRun(token => Api.StopDevEnvironmentAsync(input, token), Id, out var stopped)) return;

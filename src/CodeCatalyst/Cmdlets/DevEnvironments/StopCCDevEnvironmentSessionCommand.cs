@@ -15,15 +15,18 @@ namespace CodeCatalyst.Cmdlets.DevEnvironments
 
         /// <summary>The space; default the Connect-CCAccount space.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(SpaceNameCompleter))]
         public string? SpaceName { get; set; }
 
         /// <summary>The project; default the Connect-CCAccount project.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(ProjectNameCompleter))]
         public string? ProjectName { get; set; }
 
         /// <summary>The dev environment's id (Start-CCDevEnvironmentSession's output binds by its Id).</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(DevEnvironmentIdCompleter))]
         public string Id { get; set; } = "";
 
         /// <summary>The session's id.</summary>

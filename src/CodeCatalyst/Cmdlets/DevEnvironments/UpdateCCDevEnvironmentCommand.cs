@@ -9,7 +9,8 @@ namespace CodeCatalyst.Cmdlets.DevEnvironments
     /// Update-CCDevEnvironment: changes a dev environment's alias, IDE, instance type or inactivity timeout
     /// (UpdateDevEnvironment). A new instance type or timeout restarts a running dev environment.
     /// </summary>
-    [Cmdlet(VerbsData.Update, "CCDevEnvironment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsData.Update, "CCDevEnvironment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
+        DefaultParameterSetName = IdSet)]
     [OutputType(typeof(DevEnvironment))]
     public sealed class UpdateCCDevEnvironmentCommand : DevEnvironmentChangeCmdlet
     {
@@ -43,7 +44,7 @@ namespace CodeCatalyst.Cmdlets.DevEnvironments
 
         protected override void ProcessRecord()
         {
-            if (!TryResolveSpaceAndProject(SpaceName, ProjectName, out var space, out var project)) return;
+            if (!TryResolveTarget(out var space, out var project)) return;
             var input = new UpdateDevEnvironmentInput
             {
                 SpaceName = space,

@@ -13,15 +13,18 @@ namespace CodeCatalyst.Cmdlets.DevEnvironments
     {
         /// <summary>The space; default the Connect-CCAccount space.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(SpaceNameCompleter))]
         public string? SpaceName { get; set; }
 
         /// <summary>The project; default the Connect-CCAccount project.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(ProjectNameCompleter))]
         public string? ProjectName { get; set; }
 
         /// <summary>Dev environment ids; a dev environment object binds by its Id.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(DevEnvironmentIdCompleter))]
         public string[] Id { get; set; } = new string[0];
 
         /// <summary>Give up waiting after this many seconds (0: no limit), HTTP calls included. The dev environment is not touched.</summary>

@@ -8,24 +8,36 @@ namespace CodeCatalyst.Cmdlets.SourceRepositories
     /// Remove-CCSourceRepository: deletes a source repository with its branches and history (DeleteSourceRepository).
     /// Asks first unless -Force.
     /// </summary>
-    [Cmdlet(VerbsCommon.Remove, "CCSourceRepository", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "CCSourceRepository", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High,
+        DefaultParameterSetName = NameSet)]
     [OutputType(typeof(SourceRepository))]
     public sealed class RemoveCCSourceRepositoryCommand : CodeCatalystChangeCmdlet
     {
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        private const string NameSet = "Name";
+        private const string InputObjectSet = "InputObject";
+
+        [Parameter(ParameterSetName = NameSet, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(SpaceNameCompleter))]
         public string? SpaceName { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = NameSet, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(ProjectNameCompleter))]
         public string? ProjectName { get; set; }
 
-        /// <summary>The repository; a repository object binds by its Name.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        /// <summary>The repository's name.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = NameSet)]
         [Alias("SourceRepositoryName")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(SourceRepositoryNameCompleter))]
         public string Name { get; set; } = "";
+
+        /// <summary>
+        /// A repository object (Get-CCSourceRepository's output), which names its space and project too. Taken by
+        /// type, not by a Name property: a piped branch has a Name, and it would name the wrong repository.
+        /// </summary>
+        [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public SourceRepository? InputObject { get; set; }
 
         /// <summary>Deletes without asking (-WhatIf and an explicit -Confirm still apply).</summary>
         [Parameter]
@@ -37,7 +49,8 @@ namespace CodeCatalyst.Cmdlets.SourceRepositories
 
         protected override void ProcessRecord()
         {
-            if (!TryResolveSpaceAndProject(SpaceName, ProjectName, out var space, out var project)) return;
+            if (InputObject != null) Name = InputObject.Name;
+            if (!TryResolveSpaceAndProject(SpaceName, ProjectName, InputObject?.SpaceName, InputObject?.ProjectName, out var space, out var project)) return;
             var input = new DeleteSourceRepositoryInput { SpaceName = space, ProjectName = project, Name = Name };
             if (!ShouldChange(input, input.ShouldProcessTarget(), Force, Name)) return;
             if (TryRun(token => Api.DeleteSourceRepositoryAsync(input, token), Name, out var repository) && PassThru) WriteObject(repository);
