@@ -101,6 +101,31 @@ Describe 'Changing projects' {
     }
 }
 
+Describe 'Changing spaces' {
+    AfterAll {
+        Invoke-RestMethod -Method Post -Uri "$($Emulator.Url)/_emulator/reset" | Out-Null
+    }
+
+    It 'updates a piped space''s description and shows it' {
+        $updated = Get-CCSpace -Name ExampleCorp | Update-CCSpace -Description 'Managed by the platform team' -PassThru
+
+        $updated.Name | Should -Be 'ExampleCorp'
+        $updated.Description | Should -Be 'Managed by the platform team'
+        (Get-CCSpace -Name ExampleCorp).Description | Should -Be 'Managed by the platform team'
+    }
+
+    It 'asks nothing with -WhatIf and removes a space with -Force, after which it is gone' {
+        Get-CCSpace -Name AnyCompany | Remove-CCSpace -WhatIf
+        Get-CCSpace -Name AnyCompany | Should -Not -BeNullOrEmpty
+
+        $removed = Get-CCSpace -Name AnyCompany | Remove-CCSpace -Force -PassThru
+        $removed.Name | Should -Be 'AnyCompany'
+        Get-CCSpace -Name AnyCompany -ErrorAction SilentlyContinue -ErrorVariable missing
+        $missing[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        (Get-CCSpace).Name | Should -Not -Contain 'AnyCompany'
+    }
+}
+
 Describe 'Errors from these cmdlets' {
     It 'reports a taken project name as ResourceExists with advice, and continues the pipeline' {
         $made = @('MyDemoProject', 'Another Pester Project') | ForEach-Object {

@@ -112,5 +112,21 @@ namespace CodeCatalyst.Tests
                 Assert.Contains("Confirm", parameters);
             }
         }
+
+        [Fact]
+        public void Every_cmdlet_is_run_by_a_Pester_story_in_real_pwsh()
+        {
+            // The stories that run commands a user types; the help and docs suites go over every cmdlet generically.
+            string[] generic = { "Help.Tests.ps1", "Docs.Tests.ps1", "CompareHelp.Tests.ps1" };
+            var stories = Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "tests"), "*.Tests.ps1")
+                .Where(path => !generic.Contains(Path.GetFileName(path)))
+                .Select(File.ReadAllText)
+                .ToList();
+            Assert.NotEmpty(stories);
+            var untold = ExpectedCmdlets
+                .Where(name => !stories.Any(text => System.Text.RegularExpressions.Regex.IsMatch(text, @"(?<![\w-])" + System.Text.RegularExpressions.Regex.Escape(name) + @"(?![\w-])")))
+                .ToList();
+            Assert.True(untold.Count == 0, "no Pester story runs " + string.Join(", ", untold));
+        }
     }
 }
