@@ -26,6 +26,23 @@ internal sealed class FaultInjectionMiddleware(RequestDelegate next, FaultInject
             return;
         }
 
+        if (fault.AfterHandling)
+        {
+            // Handle the request for real (state changes, event log entries), then throw its answer away.
+            var answer = context.Response.Body;
+            context.Response.Body = Stream.Null;
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                context.Response.Body = answer;
+            }
+
+            context.Response.Clear();
+        }
+
         if (fault.DropConnection)
         {
             context.Items[AppliedFaultKey] = DroppedConnection;
