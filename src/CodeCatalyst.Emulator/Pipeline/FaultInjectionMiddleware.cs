@@ -40,7 +40,10 @@ internal sealed class FaultInjectionMiddleware(RequestDelegate next, FaultInject
                 context.Response.Body = answer;
             }
 
+            // Clear drops every header, the request id set before this middleware ran among them: put it back.
+            var requestId = context.Response.Headers[RequestIdMiddleware.HeaderName];
             context.Response.Clear();
+            context.Response.Headers[RequestIdMiddleware.HeaderName] = requestId;
         }
 
         if (fault.DropConnection)
