@@ -26,6 +26,11 @@ BeforeDiscovery {
         @{ Type = 'DevEnvironmentSession'; Columns = 'Id', 'DevEnvironmentId', 'Started', 'Project', 'Space'; DateProperty = 'StartedTime' }
         @{ Type = 'DevEnvironmentSessionAccess'; Columns = 'SessionId', 'Id', 'Project', 'Space'; DateProperty = $null }
         @{ Type = 'DevEnvironmentSessionPlainTextAccess'; Columns = 'SessionId', 'Id', 'Project', 'Space'; DateProperty = $null }
+        @{ Type = 'AccessToken'; Columns = 'Name', 'Expires', 'Id'; DateProperty = 'ExpiresTime' }
+        @{ Type = 'CreatedAccessToken'; Columns = 'Name', 'Expires', 'Id'; DateProperty = 'ExpiresTime' }
+        @{ Type = 'CreatedAccessTokenPlainText'; Columns = 'Name', 'Expires', 'Id'; DateProperty = 'ExpiresTime' }
+        @{ Type = 'User'; Columns = 'UserName', 'DisplayName', 'Email', 'UserId'; DateProperty = $null }
+        @{ Type = 'EventLogEntry'; Columns = 'Time', 'EventName', 'User', 'Project', 'Id'; DateProperty = 'EventTime' }
     )
 }
 
@@ -42,6 +47,9 @@ BeforeAll {
     $sessionAccess = $devEnvironment | Start-CCDevEnvironmentSession
     $plainTextAccess = $devEnvironment | Start-CCDevEnvironmentSession -AsPlainText
     $finished = $started | Wait-CCWorkflowRun -PollIntervalSec 1 -TimeoutSec 60
+    $createdToken = New-CCAccessToken -Name 'format-token'
+    $plainTextToken = New-CCAccessToken -Name 'format-plain-token' -AsPlainText
+    New-CCProject -SpaceName $Project.SpaceName -DisplayName 'format-events' | Out-Null
     $script:Outputs = @{
         WorkflowSummary = Get-CCWorkflow @Project | Where-Object Name -eq 'build'
         Workflow = Get-CCWorkflow @Project -Id $BuildWorkflowId
@@ -61,6 +69,11 @@ BeforeAll {
         DevEnvironmentSession = $devEnvironment | Get-CCDevEnvironmentSession | Where-Object Id -eq $sessionAccess.SessionId
         DevEnvironmentSessionAccess = $sessionAccess
         DevEnvironmentSessionPlainTextAccess = $plainTextAccess
+        AccessToken = Get-CCAccessToken -Name 'format-token'
+        CreatedAccessToken = $createdToken
+        CreatedAccessTokenPlainText = $plainTextToken
+        User = Get-CCUser -UserName MaryMajor
+        EventLogEntry = Get-CCEventLog -SpaceName $Project.SpaceName -EventName CreateProject | Where-Object { $_.ProjectInformation.Name -eq 'format-events' }
     }
     Disconnect-CCAccount -Confirm:$false
 }
@@ -86,9 +99,9 @@ Describe '<Type>' -ForEach $OutputTypes {
         $header = '(?m)^' + (($Columns | ForEach-Object { [regex]::Escape($_) }) -join '\s+') + '\s*$'
         $text | Should -Match $header
         $text | Should -Not -Match 'CodeCatalyst\.Models\.'
-        # The value a person looks for first: the id, else the name, else (for session objects) the endpoint. (An
+        # The value a person looks for first: the id, else the name (a user's UserName), else (for session objects) the endpoint. (An
         # object the service sent without an id, such as a repository read by name, is looked up by its name.)
-        $key = foreach ($property in 'Id', 'Name', 'SpaceName', 'Endpoint') { if ($Output.PSObject.Properties[$property] -and "$($Output.$property)") { $Output.$property; break } }
+        $key = foreach ($property in 'Id', 'Name', 'SpaceName', 'UserName', 'Endpoint') { if ($Output.PSObject.Properties[$property] -and "$($Output.$property)") { $Output.$property; break } }
         $text | Should -Match ([regex]::Escape($key))
         if ($DateProperty) {
             $Output.$DateProperty | Should -Not -BeNullOrEmpty

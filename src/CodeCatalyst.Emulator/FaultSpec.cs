@@ -18,6 +18,13 @@ public sealed record FaultSpec
     /// <summary>Abort the connection without any response, as a network failure would.</summary>
     public bool DropConnection { get; init; }
 
+    /// <summary>
+    /// Let the request be handled first (its change is made, as when a service fails after acting), then answer
+    /// with the fault instead of the real answer, or drop the connection. Tests a client's retries of operations
+    /// that must not be sent twice.
+    /// </summary>
+    public bool AfterHandling { get; init; }
+
     /// <summary>Only requests whose path contains this text (ordinal, case-insensitive) are faulted.</summary>
     public string? PathContains { get; init; }
 

@@ -44,6 +44,32 @@ public sealed class FaultInjectionTests
     }
 
     [Fact]
+    public async Task A_fault_after_handling_makes_the_change_then_answers_with_the_fault()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        emulator.Server.InjectFaults(new FaultSpec { StatusCode = 500, AfterHandling = true, PathContains = "/v1/accessTokens" });
+
+        using var faulted = await emulator.PutJsonAsync("/v1/accessTokens", """{"name": "made-anyway"}""");
+        await TestEmulator.AssertErrorAsync(faulted, 500, "InternalServerException");
+
+        var (tokens, _) = await emulator.ListAllAsync("/v1/accessTokens", 10);
+        Assert.Equal("made-anyway", Assert.Single(tokens).GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task A_dropped_connection_after_handling_makes_the_change_and_is_set_through_the_admin_endpoint()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        using var added = await emulator.PostJsonAsync("/_emulator/faults", """{"drop": true, "afterHandling": true, "pathContains": "/v1/accessTokens"}""");
+        Assert.Equal(204, (int)added.StatusCode);
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => emulator.PutJsonAsync("/v1/accessTokens", """{"name": "made-then-dropped"}"""));
+
+        var (tokens, _) = await emulator.ListAllAsync("/v1/accessTokens", 10);
+        Assert.Equal("made-then-dropped", Assert.Single(tokens).GetProperty("name").GetString());
+    }
+
+    [Fact]
     public async Task A_fault_with_a_path_filter_skips_other_paths()
     {
         await using var emulator = await TestEmulator.StartAsync();

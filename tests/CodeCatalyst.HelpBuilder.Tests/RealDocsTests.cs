@@ -119,6 +119,11 @@ public class RealDocsTests
     [InlineData("Get-CCSourceRepositoryCloneUrl", false, false)]
     [InlineData("Get-CCSourceRepositoryBranch", true, false)]
     [InlineData("New-CCSourceRepositoryBranch", false, true)]
+    [InlineData("Get-CCAccessToken", true, false)]
+    [InlineData("New-CCAccessToken", false, true)]
+    [InlineData("Remove-CCAccessToken", false, true)]
+    [InlineData("Get-CCUser", false, false)]
+    [InlineData("Get-CCEventLog", true, false)]
     public void Paging_and_ShouldProcess_parameters_are_documented_as_platyPS_does(string command, bool paging, bool shouldProcess)
     {
         var help = Load(command + ".md");
@@ -177,6 +182,11 @@ public class RealDocsTests
     [InlineData("Get-CCSourceRepositoryCloneUrl")]
     [InlineData("Get-CCSourceRepositoryBranch")]
     [InlineData("New-CCSourceRepositoryBranch")]
+    [InlineData("Get-CCAccessToken")]
+    [InlineData("New-CCAccessToken")]
+    [InlineData("Remove-CCAccessToken")]
+    [InlineData("Get-CCUser")]
+    [InlineData("Get-CCEventLog")]
     public void Service_cmdlets_document_endpoint_token_and_profile(string command)
     {
         var help = Load(command + ".md");

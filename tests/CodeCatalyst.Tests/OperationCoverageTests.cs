@@ -19,10 +19,7 @@ namespace CodeCatalyst.Tests
         /// Cmdlets of the table still being written (issue 7). The test fails when one of them exists, or when a
         /// cmdlet of the table is missing without being listed here: the list can only shrink.
         /// </summary>
-        private static readonly string[] NotYetWritten =
-        {
-            "Get-CCAccessToken", "Get-CCEventLog", "Get-CCUser", "New-CCAccessToken", "Remove-CCAccessToken",
-        };
+        private static readonly string[] NotYetWritten = System.Array.Empty<string>();
 
         private static readonly string Root = Directory.GetParent(RepositoryPaths.Docs)!.FullName;
         private static readonly ServiceSpec Spec = ServiceSpec.FromJson(File.ReadAllText(Path.Combine(Root, WireGeneration.SpecPath)));

@@ -519,8 +519,10 @@ internal sealed class ModuleGenerator(ShapeGraph graph)
                                inputMembers.Single(member => member.Name == operation.Paginator.InputToken).Location == "querystring";
             var idempotencyMember = inputMembers.FirstOrDefault(member => member.IdempotencyToken && member.Location == null);
             var idempotencyLiteral = idempotencyMember == null ? "null" : Names.Literal(idempotencyMember.WireName);
+            // Whether it changes anything comes from the table (an operation with a -WhatIf target does): with the
+            // model's idempotency it decides whether the HTTP core may send the request a second time.
 
-            code.Line($"public static readonly OperationInfo {operation.Name} = new OperationInfo({Names.Literal(operation.Name)}, {Names.Literal(operation.Method)}, {Names.Literal(operation.Uri)}, {operation.SuccessCode}, idempotent: {(operation.Idempotent ? "true" : "false")}, paginated: {(operation.Paginator != null ? "true" : "false")}, maxResultsLimit: {limit}, nextTokenInQuery: {(tokenInQuery ? "true" : "false")}, idempotencyTokenMember: {idempotencyLiteral});");
+            code.Line($"public static readonly OperationInfo {operation.Name} = new OperationInfo({Names.Literal(operation.Name)}, {Names.Literal(operation.Method)}, {Names.Literal(operation.Uri)}, {operation.SuccessCode}, idempotent: {(operation.Idempotent ? "true" : "false")}, paginated: {(operation.Paginator != null ? "true" : "false")}, maxResultsLimit: {limit}, nextTokenInQuery: {(tokenInQuery ? "true" : "false")}, idempotencyTokenMember: {idempotencyLiteral}, changesState: {(row.Target != null ? "true" : "false")});");
         }
 
         code.Line();

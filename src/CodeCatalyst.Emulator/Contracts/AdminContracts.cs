@@ -13,6 +13,8 @@ internal sealed class FaultRequestBody
 
     public bool? Drop { get; set; }
 
+    public bool? AfterHandling { get; set; }
+
     public string? PathContains { get; set; }
 
     public string? ErrorType { get; set; }

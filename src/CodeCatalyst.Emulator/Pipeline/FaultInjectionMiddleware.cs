@@ -26,6 +26,26 @@ internal sealed class FaultInjectionMiddleware(RequestDelegate next, FaultInject
             return;
         }
 
+        if (fault.AfterHandling)
+        {
+            // Handle the request for real (state changes, event log entries), then throw its answer away.
+            var answer = context.Response.Body;
+            context.Response.Body = Stream.Null;
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                context.Response.Body = answer;
+            }
+
+            // Clear drops every header, the request id set before this middleware ran among them: put it back.
+            var requestId = context.Response.Headers[RequestIdMiddleware.HeaderName];
+            context.Response.Clear();
+            context.Response.Headers[RequestIdMiddleware.HeaderName] = requestId;
+        }
+
         if (fault.DropConnection)
         {
             context.Items[AppliedFaultKey] = DroppedConnection;

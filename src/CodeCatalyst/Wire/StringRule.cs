@@ -171,8 +171,9 @@ namespace CodeCatalyst.Wire
     internal sealed class OperationInfo
     {
         public OperationInfo(string name, string method, string uri, int successCode, bool idempotent, bool paginated, int? maxResultsLimit,
-            bool nextTokenInQuery = false, string? idempotencyTokenMember = null)
+            bool nextTokenInQuery = false, string? idempotencyTokenMember = null, bool changesState = false)
         {
+            ChangesState = changesState;
             NextTokenInQuery = nextTokenInQuery;
             IdempotencyTokenMember = idempotencyTokenMember;
             Name = name;
@@ -197,6 +198,18 @@ namespace CodeCatalyst.Wire
         /// <summary>The body member that carries a client idempotency token (botocore fills it when absent), or null.</summary>
         public string? IdempotencyTokenMember { get; }
 
+        /// <summary>Whether the operation changes something (the operation table gives it a -WhatIf target).</summary>
+        public bool ChangesState { get; }
+
+        /// <summary>
+        /// True for an operation that changes something but that the model marks neither idempotent nor with an
+        /// idempotency token (CreateAccessToken, StartDevEnvironmentSession): a second attempt after the first one
+        /// may have reached the service could do it twice (a second token, a second session), so the HTTP core
+        /// sends it again only when the first attempt surely did not act: the connection was never made, or the
+        /// service answered that it throttled the request.
+        /// </summary>
+        public bool SentAtMostOnce => ChangesState && !Idempotent && IdempotencyTokenMember == null;
+
         /// <summary>The largest page the model allows, when the operation takes a page size.</summary>
         public int? MaxResultsLimit { get; }
 
@@ -206,5 +219,21 @@ namespace CodeCatalyst.Wire
             if (!requested.HasValue || !MaxResultsLimit.HasValue) return null;
             return requested.Value < 1 ? 1 : requested.Value > MaxResultsLimit.Value ? MaxResultsLimit.Value : requested.Value;
         }
+    }
+
+    /// <summary>The generated operation facts by operation name.</summary>
+    internal static class OperationLookup
+    {
+        private static readonly Lazy<Dictionary<string, OperationInfo>> ByName =
+            new Lazy<Dictionary<string, OperationInfo>>(() =>
+            {
+                var byName = new Dictionary<string, OperationInfo>(StringComparer.Ordinal);
+                foreach (var operation in WireOperations.All) byName[operation.Name] = operation;
+                return byName;
+            });
+
+        /// <summary>The facts of the model's operation of that name, or null (a request Invoke-CCRestMethod sends to a route the model does not have).</summary>
+        public static OperationInfo? For(string operationName) =>
+            ByName.Value.TryGetValue(operationName, out var operation) ? operation : null;
     }
 }

@@ -76,6 +76,15 @@ namespace CodeCatalyst.Cmdlets
                         : $"Correct the input the service named and try again; Get-Help {operation.Cmdlet} -Full describes each parameter.";
             }
 
+            if (exception.StatusCode >= 500 && Wire.OperationLookup.For(exception.OperationName)?.SentAtMostOnce == true)
+            {
+                // Not retried (see OperationInfo.SentAtMostOnce): the failure may have come after the change was made.
+                return $"{exception.OperationName} is not sent again after a server error, because the service may have acted before it " +
+                       "failed and a second attempt could do it twice. Check whether it took effect" +
+                       (operation == null ? "" : $" ({operation.WhatExists})") +
+                       $" before trying again; quote request id {exception.RequestId ?? "(none)"} if you contact support.";
+            }
+
             return exception.StatusCode >= 500
                 ? $"The service failed on all {exception.Attempts} attempt(s); try again later, quoting request id {exception.RequestId ?? "(none)"} if you contact support."
                 : $"The service, or a proxy on the way to it, refused the request with HTTP {exception.StatusCode}; check the " +

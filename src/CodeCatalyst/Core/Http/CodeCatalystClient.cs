@@ -6,6 +6,7 @@ using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -259,11 +260,18 @@ namespace CodeCatalyst.Core.Http
                             : "connection failed: " + ServiceTextForDisplay(Describe(exception));
                         _diagnostics.Verbose(
                             $"{request.Method} {request.PathAndQuery} -> {what} after {stopwatch.ElapsedMilliseconds} ms (attempt {attempt} of {maxAttempts})");
-                        if (attempt >= maxAttempts)
+                        // A request that must not act twice is sent again only when it surely never reached the
+                        // service (see OperationInfo.SentAtMostOnce); a timeout or a broken connection may come after.
+                        var mayHaveActed = request.SentAtMostOnce && !ConnectionNeverMade(exception);
+                        if (attempt >= maxAttempts || mayHaveActed)
                         {
                             throw new CodeCatalystTransportException(
                                 $"{request.OperationName} could not reach {_settings.Endpoint.GetLeftPart(UriPartial.Authority)} " +
-                                $"after {attempt} attempt(s): {what}. Check the endpoint (-EndpointUrl), your network and proxy, then try again.",
+                                $"after {attempt} attempt(s): {what}. " +
+                                (mayHaveActed
+                                    ? "It was not sent again: the request may have reached the service and taken effect, and a second " +
+                                      "attempt could do it twice. Check whether it did before trying again."
+                                    : "Check the endpoint (-EndpointUrl), your network and proxy, then try again."),
                                 timedOut, attempt, exception);
                         }
 
@@ -295,8 +303,10 @@ namespace CodeCatalyst.Core.Http
 
                         // An oversized error body is not read: the status code alone still says what happened.
                         var error = DecodeError(request, response, body ?? new byte[0], requestId, attempt);
-                        var retryable = RetryPolicy.IsRetryableStatus(response.StatusCode) ||
-                                        error is CodeCatalystThrottlingException;
+                        var throttled = status == 429 || error is CodeCatalystThrottlingException;
+                        // A request that must not act twice is sent again only when the service said it throttled
+                        // it (it did not act); a 5xx answer may come after the change was made.
+                        var retryable = throttled || (RetryPolicy.IsRetryableStatus(response.StatusCode) && !request.SentAtMostOnce);
                         if (!retryable || attempt >= maxAttempts) throw error;
 
                         await WaitBeforeRetryAsync(attempt + 1, response.Headers.RetryAfter, cancellationToken).ConfigureAwait(false);
@@ -407,6 +417,34 @@ namespace CodeCatalyst.Core.Http
 
             // Header names and values are the server's: a proxy may echo the token back in one.
             _diagnostics.Debug(ServiceTextForDisplay(text.ToString(), 16 * MaxServiceMessageLength));
+        }
+
+        /// <summary>
+        /// True when the failure happened before a connection was made (refused, unknown host, no route), so the
+        /// request cannot have reached the service. Any other failure may have come after the request was sent.
+        /// </summary>
+        internal static bool ConnectionNeverMade(Exception exception)
+        {
+            for (var current = exception; current != null; current = current.InnerException)
+            {
+                if (current is SocketException socket)
+                {
+                    switch (socket.SocketErrorCode)
+                    {
+                        case SocketError.ConnectionRefused:
+                        case SocketError.HostNotFound:
+                        case SocketError.HostUnreachable:
+                        case SocketError.NetworkUnreachable:
+                        case SocketError.NetworkDown:
+                        case SocketError.TryAgain:
+                        case SocketError.NoData:
+                        case SocketError.AddressNotAvailable:
+                            return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         private static string Describe(Exception exception)

@@ -28,6 +28,12 @@ namespace CodeCatalyst.Core.Http
 
         public byte[]? JsonBody { get; set; }
 
+        /// <summary>
+        /// Whether a second attempt could do the change twice: see <see cref="Wire.OperationInfo.SentAtMostOnce"/>.
+        /// Such a request is sent again only when the first attempt surely did not reach the service.
+        /// </summary>
+        public bool SentAtMostOnce => Wire.OperationLookup.For(OperationName)?.SentAtMostOnce ?? false;
+
         public IReadOnlyList<KeyValuePair<string, string>> Query => _query;
 
         public ServiceRequest WithQuery(string name, string? value)
