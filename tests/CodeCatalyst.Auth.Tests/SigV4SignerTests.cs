@@ -150,7 +150,9 @@ namespace CodeCatalyst.Auth.Tests
 
             await signer.SignAsync(request, credentials, Time, CancellationToken.None);
 
-            JsonElement theirs = RunBotocore(testCase, request.RequestUri!.AbsoluteUri, credentials);
+            // .NET sends the URL as built (no escape undone or added), so botocore is given exactly what goes on the wire.
+            Assert.Equal(testCase.FullUrl, request.RequestUri!.AbsoluteUri);
+            JsonElement theirs = RunBotocore(testCase, request.RequestUri.AbsoluteUri, credentials);
             if (testCase.QueryParameters != null)
             {
                 // The test's URL is the one botocore's serializer would have built from the same parameters.
