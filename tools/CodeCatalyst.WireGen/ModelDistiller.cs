@@ -9,7 +9,7 @@ public static class ModelDistiller
     private static readonly HashSet<string> KnownShapeKeys =
     [
         "type", "members", "member", "required", "min", "max", "pattern", "enum", "sensitive", "timestampFormat",
-        "box", "error", "exception", "retryable", "documentation",
+        "box", "error", "exception", "fault", "retryable", "documentation", "key", "value",
     ];
 
     private static readonly HashSet<string> KnownMemberKeys =
@@ -96,6 +96,8 @@ public static class ModelDistiller
         if (!reachable.Add(name)) return;
         var shape = shapes[name] ?? throw new InvalidDataException($"The model names a shape '{name}' it does not define.");
         if (shape["member"]?["shape"] is JsonNode element) Collect(shapes, (string)element!, reachable);
+        if (shape["key"]?["shape"] is JsonNode key) Collect(shapes, (string)key!, reachable);
+        if (shape["value"]?["shape"] is JsonNode value) Collect(shapes, (string)value!, reachable);
         foreach (var (_, member) in shape["members"]?.AsObject() ?? [])
         {
             Collect(shapes, (string)member!["shape"]!, reachable);
@@ -120,6 +122,8 @@ public static class ModelDistiller
             Sensitive = (bool?)shape["sensitive"] ?? false,
             TimestampFormat = (string?)shape["timestampFormat"],
             Member = (string?)shape["member"]?["shape"],
+            Key = (string?)shape["key"]?["shape"],
+            Value = (string?)shape["value"]?["shape"],
             Required = shape["required"]?.AsArray().Select(value => (string)value!).ToList(),
         };
 

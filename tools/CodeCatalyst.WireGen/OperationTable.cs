@@ -9,6 +9,12 @@ public sealed class OperationRow
     /// <summary>The public type written for the answer (or for each listed item); null: an internal type only.</summary>
     public string? OutputType { get; init; }
 
+    /// <summary>
+    /// The member of the answer that holds the object (written 'Type@member'), for services that wrap it, e.g.
+    /// Amplify's GetApp answers {"app": {...}}; null when the answer is the object.
+    /// </summary>
+    public string? OutputMember { get; init; }
+
     /// <summary>Request members copied onto every output object, so it carries its parents' keys down the pipeline.</summary>
     public IReadOnlyList<string> Carries { get; init; } = [];
 
@@ -27,6 +33,11 @@ public sealed class OperationTable
 {
     public List<OperationRow> Rows { get; } = [];
     public List<UnmappedMember> UnmappedMembers { get; } = [];
+
+    /// <summary>Members of answers the module leaves out of its types entirely (Shape.member → why), such as secrets no cmdlet needs.</summary>
+    public Dictionary<string, string> Omitted { get; } = new(StringComparer.Ordinal);
+
+    public bool IsOmitted(string shape, string member) => Omitted.ContainsKey(shape + "." + member);
 
     /// <summary>Operations of the model no cmdlet calls, and why.</summary>
     public Dictionary<string, string> LeftOut { get; } = new(StringComparer.Ordinal);
@@ -52,6 +63,10 @@ public sealed class OperationTable
                     table.UnmappedMembers.Add(new UnmappedMember(fields[1][..dot], fields[1][(dot + 1)..], string.Join(' ', fields[2..])));
                     continue;
                 }
+                case "omit" when fields.Length >= 3:
+                    if (fields[1].IndexOf('.') <= 0) throw new FormatException($"operations line {lineNumber}: expected Shape.member after omit.");
+                    table.Omitted[fields[1]] = string.Join(' ', fields[2..]);
+                    continue;
                 case "left-out" when fields.Length >= 3:
                     table.LeftOut[fields[1]] = string.Join(' ', fields[2..]);
                     continue;
@@ -66,7 +81,8 @@ public sealed class OperationTable
             {
                 Operation = fields[0],
                 Cmdlet = fields[1],
-                OutputType = fields[2] == "-" ? null : fields[2],
+                OutputType = fields[2] == "-" ? null : fields[2].Split('@')[0] is var type && type != "-" ? type : null,
+                OutputMember = fields[2].Contains('@') ? fields[2][(fields[2].IndexOf('@') + 1)..] : null,
                 Carries = List(fields[3]),
                 PipelineKeys = List(fields[4]),
                 Target = fields[5] == "-" && fields.Length == 6 ? null : string.Join(' ', fields[5..]),

@@ -4,10 +4,11 @@ public static class Program
 {
     private const string Usage =
         "usage: CodeCatalyst.WireGen [--root <repo>] [--model <botocore model folder>] [--check]\n" +
-        "  Distils the botocore model into src/CodeCatalyst/Wire/codecatalyst.spec.json, then generates the wire layer of\n" +
-        "  the module and the emulator from that spec and src/CodeCatalyst/Wire/operations.txt.\n" +
-        "  --model     defaults to the codecatalyst model of the botocore that python3 imports; when there is none,\n" +
-        "              the checked-in spec is used as it is.\n" +
+        "  For each service (CodeCatalyst, Amplify): distils the botocore model into its spec (e.g.\n" +
+        "  src/CodeCatalyst/Wire/codecatalyst.spec.json), then generates the wire layer of the module and the emulator\n" +
+        "  from that spec and its operation table (e.g. src/CodeCatalyst/Wire/operations.txt).\n" +
+        "  --model     a botocore model folder (.../data/<service>/<version>) to use for that service instead of the one\n" +
+        "              python3 imports; where there is none, the checked-in spec is used as it is.\n" +
         "  --check     writes nothing; exits 1 when any file would change.\n" +
         "  Exit codes: 0 done (or up to date), 1 files differ (--check), 2 bad arguments or input.";
 
@@ -33,21 +34,27 @@ public static class Program
         try
         {
             var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
-            model ??= WireGeneration.FindBotocoreModelFolder();
-            string spec;
-            if (model != null)
+            foreach (var target in ServiceTarget.All)
             {
-                spec = WireGeneration.DistillFrom(model);
-                files[WireGeneration.SpecPath] = spec;
-            }
-            else
-            {
-                Console.Error.WriteLine("CodeCatalyst.WireGen: botocore was not found (python3 -c 'import botocore'); using the checked-in spec.");
-                spec = File.ReadAllText(Path.Combine(root, WireGeneration.SpecPath));
-            }
+                // --model names one folder; it is for the service whose botocore folder name it ends in.
+                var folder = model != null && Path.GetFullPath(model).Contains(Path.DirectorySeparatorChar + target.BotocoreService + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+                    ? model
+                    : WireGeneration.FindBotocoreModelFolder(target.BotocoreService, target.ApiVersion);
+                string spec;
+                if (folder != null)
+                {
+                    spec = WireGeneration.DistillFrom(folder);
+                    files[target.SpecPath] = spec;
+                }
+                else
+                {
+                    Console.Error.WriteLine($"CodeCatalyst.WireGen: botocore's {target.BotocoreService} model was not found (python3 -c 'import botocore'); using the checked-in spec.");
+                    spec = File.ReadAllText(Path.Combine(root, target.SpecPath));
+                }
 
-            var table = File.ReadAllText(Path.Combine(root, WireGeneration.TablePath));
-            foreach (var (path, content) in WireGeneration.Generate(spec, table)) files[path] = content;
+                var table = File.ReadAllText(Path.Combine(root, target.TablePath));
+                foreach (var (path, content) in WireGeneration.Generate(spec, table, target)) files[path] = content;
+            }
 
             var changed = 0;
             foreach (var (path, content) in files)

@@ -62,6 +62,13 @@ internal sealed class ShapeGraph
     public string? ObjectShapeOf(OperationSpec operation)
     {
         if (operation.Output == null) return null;
+        if (Table.Row(operation.Name)?.OutputMember is { } wrapped)
+        {
+            var holder = Spec.Shape(operation.Output).Members?.SingleOrDefault(member => member.Name == wrapped)
+                ?? throw new InvalidDataException($"{operation.Name}: the table names the answer's member '{wrapped}', which {operation.Output} does not have.");
+            return holder.Shape;
+        }
+
         if (operation.Paginator == null) return operation.Output;
         var items = Spec.Shape(operation.Output).Members!.Single(member => member.Name == operation.Paginator.ResultKey);
         return Spec.Shape(items.Shape).Member!;
@@ -77,7 +84,8 @@ internal sealed class ShapeGraph
         var shape = Spec.Shape(shapeName);
         if (shape.Sensitive) return true;
         if (shape.Member != null && HoldsSecret(shape.Member, seen)) return true;
-        return shape.Members?.Any(member => HoldsSecret(member.Shape, seen)) == true;
+        if (shape.Value != null && HoldsSecret(shape.Value, seen)) return true;
+        return shape.Members?.Any(member => !Table.IsOmitted(shapeName, member.Name) && HoldsSecret(member.Shape, seen)) == true;
     }
 
     private void CollectNested(string shapeName, string? owner)
@@ -86,6 +94,12 @@ internal sealed class ShapeGraph
         if (shape.Type == "list")
         {
             CollectNested(shape.Member!, owner);
+            return;
+        }
+
+        if (shape.Type == "map")
+        {
+            CollectNested(shape.Value!, owner);
             return;
         }
 
@@ -105,6 +119,9 @@ internal sealed class ShapeGraph
             }
         }
 
-        foreach (var member in shape.Members ?? []) CollectNested(member.Shape, ClassName(shapeName));
+        foreach (var member in shape.Members ?? [])
+        {
+            if (!Table.IsOmitted(shapeName, member.Name)) CollectNested(member.Shape, ClassName(shapeName));
+        }
     }
 }

@@ -70,7 +70,7 @@ public sealed class ErrorSpec
 
 public sealed class ShapeSpec
 {
-    /// <summary>structure, list, string, integer, long, boolean, timestamp, double, float, blob.</summary>
+    /// <summary>structure, list, map, string, integer, long, boolean, timestamp, double, float, blob.</summary>
     public string Type { get; set; } = "";
 
     /// <summary>Length for strings, count for lists, value for numbers.</summary>
@@ -83,6 +83,10 @@ public sealed class ShapeSpec
 
     /// <summary>The element shape of a list.</summary>
     public string? Member { get; set; }
+
+    /// <summary>The key and value shapes of a map (a JSON object whose member names are the keys).</summary>
+    public string? Key { get; set; }
+    public string? Value { get; set; }
 
     public List<string>? Required { get; set; }
     public List<MemberSpec>? Members { get; set; }

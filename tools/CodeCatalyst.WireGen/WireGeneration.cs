@@ -5,18 +5,23 @@ namespace CodeCatalyst.WireGen;
 /// <summary>The tool's two steps as a library, so tests can run them without a process.</summary>
 public static class WireGeneration
 {
-    public const string SpecPath = "src/CodeCatalyst/Wire/codecatalyst.spec.json";
-    public const string TablePath = "src/CodeCatalyst/Wire/operations.txt";
+    /// <summary>CodeCatalyst's spec and table (see <see cref="ServiceTarget"/> for every service's).</summary>
+    public static readonly string SpecPath = ServiceTarget.CodeCatalyst.SpecPath;
+    public static readonly string TablePath = ServiceTarget.CodeCatalyst.TablePath;
 
-    /// <summary>Every generated file (repository-relative path → content) from the spec and the table.</summary>
-    public static IReadOnlyDictionary<string, string> Generate(string specJson, string tableText)
+    /// <summary>Every generated file of CodeCatalyst (repository-relative path → content) from the spec and the table.</summary>
+    public static IReadOnlyDictionary<string, string> Generate(string specJson, string tableText) =>
+        Generate(specJson, tableText, ServiceTarget.CodeCatalyst);
+
+    /// <summary>Every generated file of one service (repository-relative path → content) from its spec and table.</summary>
+    public static IReadOnlyDictionary<string, string> Generate(string specJson, string tableText, ServiceTarget target)
     {
         var spec = ServiceSpec.FromJson(specJson);
         var table = OperationTable.Parse(tableText);
         var graph = new ShapeGraph(spec, table);
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (path, content) in new ModuleGenerator(graph).Generate()) files[path] = content;
-        foreach (var (path, content) in new EmulatorGenerator(graph).Generate()) files[path] = content;
+        foreach (var (path, content) in new ModuleGenerator(graph, target).Generate()) files[path] = content;
+        foreach (var (path, content) in new EmulatorGenerator(graph, target).Generate()) files[path] = content;
         return files;
     }
 

@@ -118,6 +118,21 @@ internal static class WireJsonReader
         return items;
     }
 
+    /// <summary>A JSON object read as a map: each member's value read as the map's value shape.</summary>
+    public static IReadOnlyDictionary<string, T>? Map<T>(JsonElement element, string path, Func<JsonElement, string, T> readValue)
+    {
+        if (element.ValueKind != JsonValueKind.Object) throw WrongType(path, "an object");
+        var map = new Dictionary<string, T>(StringComparer.Ordinal);
+        foreach (var member in element.EnumerateObject())
+        {
+            var valuePath = $"{path}.{member.Name}";
+            if (member.Value.ValueKind == JsonValueKind.Null) throw ApiException.Validation($"The member '{valuePath}' must not be null.");
+            map[member.Name] = readValue(member.Value, valuePath);
+        }
+
+        return map;
+    }
+
     public static void Required(object? value, string path)
     {
         if (value is null) throw ApiException.Validation($"The member '{path}' is required.");

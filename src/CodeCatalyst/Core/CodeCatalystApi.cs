@@ -47,33 +47,53 @@ namespace CodeCatalyst.Core
     }
 
     /// <summary>
-    /// The service operations, one method each (generated from the service model in Wire/Generated/Operations.g.cs):
+    /// CodeCatalyst's operations, one method each (generated from the service model in Wire/Generated/Operations.g.cs):
     /// input is checked before any request exists, and every answer is checked for the members the model requires.
-    /// This part holds what the generated methods share.
     /// </summary>
-    internal sealed partial class CodeCatalystApi
+    internal sealed partial class CodeCatalystApi : ServiceApi
     {
-        private readonly CodeCatalystClient _client;
+        public CodeCatalystApi(CodeCatalystClient client) : base(client)
+        {
+        }
+    }
 
-        public CodeCatalystApi(CodeCatalystClient client)
+    /// <summary>What the generated operation methods of every service share: the client, and the answer checks.</summary>
+    internal abstract class ServiceApi
+    {
+        private protected readonly CodeCatalystClient _client;
+
+        private protected ServiceApi(CodeCatalystClient client)
         {
             _client = client;
         }
 
         public CodeCatalystClient Client => _client;
 
-        private static T Validated<T>(ServiceResult<T> result, List<string> missing, string operationName)
+        private protected static T Validated<T>(ServiceResult<T> result, List<string> missing, string operationName)
         {
             if (missing.Count == 0) return result.Value;
             throw new CodeCatalystInvalidResultException("InvalidResult", operationName, result.RequestId,
                 "it lacks the required member(s) " + string.Join(", ", missing));
         }
 
+        /// <summary>The object an answer wraps in one member (Amplify's {"app": {...}}); an answer without it is unusable.</summary>
+        private protected static ServiceResult<T> Unwrapped<TEnvelope, T>(ServiceResult<TEnvelope> envelope, T? value, string member, string operationName)
+            where T : class
+        {
+            if (value == null)
+            {
+                throw new CodeCatalystInvalidResultException("InvalidResult", operationName, envelope.RequestId,
+                    "it lacks the required member " + member);
+            }
+
+            return new ServiceResult<T>(value, envelope.RequestId);
+        }
+
         /// <summary>
         /// Splits a list answer into the items to write and the entries to report one error each for, so one bad
         /// entry costs only itself.
         /// </summary>
-        private Page<T> ToPage<T>(List<T?>? entries, string? nextToken, string operationName, string? requestId,
+        private protected Page<T> ToPage<T>(List<T?>? entries, string? nextToken, string operationName, string? requestId,
             Func<T, List<string>> missingFrom, Func<T, string?> idOf, Action<T> complete) where T : class
         {
             var items = new List<T>();

@@ -156,6 +156,10 @@ namespace CodeCatalyst.Wire
             (value.Kind == DateTimeKind.Utc ? value : value.ToUniversalTime())
                 .ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
+        /// <summary>A timestamp as the rest-json protocol sends it by default in a body: seconds since 1970 (UTC), with milliseconds.</summary>
+        public static double EpochSeconds(DateTime value) =>
+            Math.Round(((value.Kind == DateTimeKind.Utc ? value : value.ToUniversalTime()) - new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc)).TotalSeconds, 3);
+
         public static System.Net.Http.HttpMethod Method(string name) =>
             name == "PATCH" ? Patch : new System.Net.Http.HttpMethod(name);
     }
