@@ -1,6 +1,5 @@
 using System;
 using System.Management.Automation;
-using System.Security;
 using CodeCatalyst.Models;
 using CodeCatalyst.Wire;
 
@@ -71,16 +70,8 @@ namespace CodeCatalyst.Cmdlets.AccessTokens
                 Id = created.AccessTokenId,
                 Name = created.Name,
                 ExpiresTime = created.ExpiresTime,
-                Secret = Secure(created.Secret),
+                Secret = SecretText.ToSecureString(created.Secret),
             });
-        }
-
-        private static SecureString Secure(string value)
-        {
-            var secure = new SecureString();
-            foreach (var character in value) secure.AppendChar(character);
-            secure.MakeReadOnly();
-            return secure;
         }
     }
 }

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Management.Automation;
-using System.Security;
 using CodeCatalyst.Models;
 using CodeCatalyst.Wire;
 
@@ -98,17 +97,9 @@ namespace CodeCatalyst.Cmdlets.DevEnvironments
                 ProjectName = started.ProjectName,
                 Id = started.Id,
                 SessionId = started.SessionId,
-                StreamUrl = Secure(access.StreamUrl),
-                TokenValue = Secure(access.TokenValue),
+                StreamUrl = SecretText.ToSecureString(access.StreamUrl),
+                TokenValue = SecretText.ToSecureString(access.TokenValue),
             });
-        }
-
-        private static SecureString Secure(string value)
-        {
-            var secure = new SecureString();
-            foreach (var character in value) secure.AppendChar(character);
-            secure.MakeReadOnly();
-            return secure;
         }
     }
 }
