@@ -19,6 +19,7 @@ internal sealed class RequestLoggingMiddleware(RequestDelegate next, EmulatorSta
             return;
         }
 
+        var arrival = state.RequestLog.Arrive();
         var receivedAt = state.Clock.GetUtcNow();
         var body = await ReadBodyAsync(context.Request);
         try
@@ -28,7 +29,7 @@ internal sealed class RequestLoggingMiddleware(RequestDelegate next, EmulatorSta
         finally
         {
             var fault = FaultInjectionMiddleware.AppliedFault(context);
-            state.RequestLog.Add(new RecordedRequest(
+            state.RequestLog.Add(arrival, new RecordedRequest(
                 Time: receivedAt,
                 RequestId: context.TraceIdentifier,
                 Method: context.Request.Method,
