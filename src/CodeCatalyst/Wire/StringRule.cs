@@ -149,16 +149,19 @@ namespace CodeCatalyst.Wire
         private static readonly System.Net.Http.HttpMethod Patch = new System.Net.Http.HttpMethod("PATCH");
 
         /// <summary>
-        /// The model's iso8601 timestamps: UTC with milliseconds and a Z. A DateTime of unspecified kind
-        /// (<c>[datetime]'2026-12-01 09:00'</c>) is a local clock reading, as everywhere in PowerShell.
+        /// A time as UTC. A DateTime of unspecified kind (<c>[datetime]'2026-12-01 09:00'</c>) is a local clock reading,
+        /// as everywhere in PowerShell.
         /// </summary>
+        public static DateTime ToUtc(DateTime value) => value.Kind == DateTimeKind.Utc ? value : value.ToUniversalTime();
+
+        /// <summary>The model's iso8601 timestamps: UTC with milliseconds and a Z.</summary>
         public static string Timestamp(DateTime value) =>
-            (value.Kind == DateTimeKind.Utc ? value : value.ToUniversalTime())
+            ToUtc(value)
                 .ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
         /// <summary>A timestamp as the rest-json protocol sends it by default in a body: seconds since 1970 (UTC), with milliseconds.</summary>
         public static double EpochSeconds(DateTime value) =>
-            Math.Round(((value.Kind == DateTimeKind.Utc ? value : value.ToUniversalTime()) - new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc)).TotalSeconds, 3);
+            Math.Round((ToUtc(value) - new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc)).TotalSeconds, 3);
 
         public static System.Net.Http.HttpMethod Method(string name) =>
             name == "PATCH" ? Patch : new System.Net.Http.HttpMethod(name);

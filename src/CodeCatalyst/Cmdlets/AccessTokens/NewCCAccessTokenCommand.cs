@@ -36,8 +36,7 @@ namespace CodeCatalyst.Cmdlets.AccessTokens
             DateTime? expires = null;
             if (MyInvocation.BoundParameters.ContainsKey(nameof(ExpiresTime)))
             {
-                // Unspecified (a typed date) counts as local time, as Get-Date and PowerShell's casts mean it.
-                var utc = ExpiresTime.Kind == DateTimeKind.Utc ? ExpiresTime : DateTime.SpecifyKind(ExpiresTime, DateTimeKind.Local).ToUniversalTime();
+                var utc = WireFormat.ToUtc(ExpiresTime);
                 if (utc <= DateTime.UtcNow)
                 {
                     WriteFailure(new CodeCatalystInputException("ExpiresTime",

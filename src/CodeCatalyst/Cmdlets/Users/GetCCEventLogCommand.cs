@@ -34,8 +34,8 @@ namespace CodeCatalyst.Cmdlets.Users
         protected override void ProcessRecord()
         {
             if (!TryResolveSpace(SpaceName, out var space)) return;
-            var end = MyInvocation.BoundParameters.ContainsKey(nameof(EndTime)) ? AsUtc(EndTime) : DateTime.UtcNow;
-            var start = MyInvocation.BoundParameters.ContainsKey(nameof(StartTime)) ? AsUtc(StartTime) : end.AddDays(-1);
+            var end = MyInvocation.BoundParameters.ContainsKey(nameof(EndTime)) ? WireFormat.ToUtc(EndTime) : DateTime.UtcNow;
+            var start = MyInvocation.BoundParameters.ContainsKey(nameof(StartTime)) ? WireFormat.ToUtc(StartTime) : end.AddDays(-1);
             if (start > end)
             {
                 WriteFailure(new CodeCatalystInputException("StartTime",
@@ -61,9 +61,5 @@ namespace CodeCatalyst.Cmdlets.Users
                 WriteFailure(exception, space);
             }
         }
-
-        /// <summary>A time as UTC; one without a zone (a typed date) is local time, as PowerShell reads it.</summary>
-        private static DateTime AsUtc(DateTime value) =>
-            value.Kind == DateTimeKind.Utc ? value : DateTime.SpecifyKind(value, DateTimeKind.Local).ToUniversalTime();
     }
 }
