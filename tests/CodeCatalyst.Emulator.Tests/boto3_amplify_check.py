@@ -105,6 +105,10 @@ def apps_and_branches(run):
     run.check(branch["stage"] == "PRODUCTION" and branch["totalNumberOfJobs"] == "3", "get_branch returns main with its 3 jobs")
     run.expect_error("NotFoundException", lambda: client.get_app(appId="dnosuchapp"), "get_app of an unknown app")
     run.expect_error("NotFoundException", lambda: client.get_branch(appId=MANUAL_APP, branchName="nope"), "get_branch of an unknown branch")
+    # Names that need encoding in the path (double-encoded when signed) pass the signature check and reach the lookup.
+    for odd in ("feature/login", "rel+1~ünï(x)&y=z", "a b%20c"):
+        error = run.expect_error("NotFoundException", lambda: client.get_branch(appId=MANUAL_APP, branchName=odd), f"get_branch of {odd!r}")
+        run.check(odd in error.response["Error"]["Message"], f"get_branch of {odd!r} names the branch as sent ({error.response['Error']['Message']})")
     # boto3 refuses values that break the model's lengths itself, so the server's own check is reached by a pattern.
     run.expect_error("BadRequestException", lambda: client.get_app(appId="NOT-AN-APP"), "get_app with an id that breaks the pattern")
 
