@@ -18,6 +18,19 @@ public sealed record EmulatorOptions
     /// <summary>Where Kestrel listens. Port 0 picks a free port; <see cref="EmulatorServer.BaseAddress"/> tells which.</summary>
     public string Urls { get; init; } = "http://127.0.0.1:0";
 
+    /// <summary>
+    /// The AWS credentials the SigV4 (Amplify) routes accept; by default <see cref="SampleData.AwsAccessKeyId"/> and
+    /// the temporary <see cref="SampleData.AwsTemporaryAccessKeyId"/> (with its session token).
+    /// </summary>
+    public IReadOnlyList<AwsTestCredential> AwsCredentials { get; init; } =
+    [
+        new(SampleData.AwsAccessKeyId, SampleData.AwsSecretAccessKey),
+        new(SampleData.AwsTemporaryAccessKeyId, SampleData.AwsTemporarySecretAccessKey, SampleData.AwsSessionToken),
+    ];
+
+    /// <summary>The largest deployment upload (PUT to a CreateDeployment URL) the emulator takes.</summary>
+    public long MaxDeploymentUploadBytes { get; init; } = 16 * 1024 * 1024;
+
     /// <summary>The clock runs are timed against; tests can pass a controllable one.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

@@ -1,3 +1,4 @@
+using CodeCatalyst.Emulator.Amplify.State;
 using CodeCatalyst.Emulator.Auth;
 using CodeCatalyst.Emulator.Data;
 using CodeCatalyst.Emulator.Diagnostics;
@@ -50,6 +51,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         var dataSet = options.DataFile is null ? DataSetLoader.LoadBuiltIn() : DataSetLoader.LoadFile(options.DataFile);
         var state = new EmulatorState(
             new EmulatorStore(dataSet, options.TimeProvider, options.RunSpeed),
+            new AmplifyStore(dataSet.Amplify, options.TimeProvider, options.RunSpeed),
             new RequestLog(),
             new FaultInjector(),
             new TokenAuthority(options.RequiredToken),
@@ -104,7 +106,9 @@ public sealed class EmulatorServer : IAsyncDisposable
 
         builder.Services.ConfigureHttpJsonOptions(json => WireJson.Configure(json.SerializerOptions));
         builder.Services.AddSingleton(state);
+        builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(state.Store);
+        builder.Services.AddSingleton(state.Amplify);
         builder.Services.AddSingleton(state.RequestLog);
         builder.Services.AddSingleton(state.Faults);
         builder.Services.AddSingleton(state.Tokens);
@@ -117,6 +121,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         application.UseRouting();
         application.UseMiddleware<FaultInjectionMiddleware>();
         application.UseMiddleware<ApiExceptionMiddleware>();
+        application.UseMiddleware<SigV4Middleware>();
         application.UseMiddleware<BearerTokenMiddleware>();
         application.MapEmulatorRoutes();
         return application;

@@ -1,3 +1,4 @@
+using CodeCatalyst.Emulator.Amplify.State;
 using CodeCatalyst.Emulator.Auth;
 using CodeCatalyst.Emulator.Diagnostics;
 using CodeCatalyst.Emulator.State;
@@ -6,7 +7,12 @@ namespace CodeCatalyst.Emulator;
 
 /// <summary>Everything mutable in one emulator instance, so a reset cannot forget a part.</summary>
 internal sealed class EmulatorState(
-    EmulatorStore store, RequestLog requestLog, FaultInjector faults, TokenAuthority tokens, TimeProvider clock)
+    EmulatorStore store,
+    AmplifyStore amplify,
+    RequestLog requestLog,
+    FaultInjector faults,
+    TokenAuthority tokens,
+    TimeProvider clock)
 {
     /// <summary>
     /// The emulator's clock. Kept out of the DI container on purpose: a test's fake clock must not reach
@@ -15,6 +21,9 @@ internal sealed class EmulatorState(
     public TimeProvider Clock { get; } = clock;
 
     public EmulatorStore Store { get; } = store;
+
+    /// <summary>AWS Amplify's apps, branches and jobs (a separate service, served on the same server).</summary>
+    public AmplifyStore Amplify { get; } = amplify;
 
     public RequestLog RequestLog { get; } = requestLog;
 
@@ -26,6 +35,7 @@ internal sealed class EmulatorState(
     public void Reset()
     {
         Store.Reset();
+        Amplify.Reset();
         RequestLog.Clear();
         Faults.Clear();
         Tokens.Reset();

@@ -4,12 +4,13 @@ namespace CodeCatalyst.Emulator;
 
 /// <summary>
 /// Standalone entry point:
-/// <c>dotnet run --project src/CodeCatalyst.Emulator -- [--urls URL] [--token T] [--data FILE] [--run-speed N]</c>.
+/// <c>dotnet run --project src/CodeCatalyst.Emulator -- [--urls URL] [--token T] [--data FILE] [--run-speed N]
+/// [--aws-credentials KEYID:SECRET[:SESSIONTOKEN]]...</c>.
 /// </summary>
 internal static class Program
 {
     private const string Usage =
-        "Usage: CodeCatalyst.Emulator [--urls http://127.0.0.1:5080] [--token TOKEN] [--data FILE] [--run-speed N]";
+        "Usage: CodeCatalyst.Emulator [--urls http://127.0.0.1:5080] [--token TOKEN] [--data FILE] [--run-speed N] [--aws-credentials KEYID:SECRET[:SESSIONTOKEN]]...";
 
     public static async Task<int> Main(string[] args)
     {
@@ -42,6 +43,8 @@ internal static class Program
             Console.WriteLine(options.RequiredToken is null
                 ? "Any non-empty bearer token is accepted."
                 : "Only the configured bearer token (or one issued by POST /token) is accepted.");
+            Console.WriteLine(
+                $"Amplify (SigV4) accepts the access keys {string.Join(", ", options.AwsCredentials.Select(credential => credential.AccessKeyId))}.");
             Console.WriteLine($"Sample workflow ids: build {SampleData.BuildWorkflowId}, integration-tests {SampleData.FailingWorkflowId}");
             Console.WriteLine("Press Ctrl+C to stop.");
             await server.WaitForShutdownAsync();
@@ -53,6 +56,7 @@ internal static class Program
     private static EmulatorOptions ParseArguments(string[] args)
     {
         var options = new EmulatorOptions();
+        var awsCredentials = new List<AwsTestCredential>();
         for (var index = 0; index < args.Length; index++)
         {
             var name = args[index];
@@ -68,11 +72,22 @@ internal static class Program
                 "--token" => options with { RequiredToken = value },
                 "--data" => options with { DataFile = value },
                 "--run-speed" => options with { RunSpeed = ParseRunSpeed(value) },
+                "--aws-credentials" => options with { AwsCredentials = AddAwsCredentials(awsCredentials, value) },
                 _ => throw new ArgumentException($"Unknown option {name}."),
             };
         }
 
         return options;
+    }
+
+    /// <summary>KEYID:SECRET or KEYID:SECRET:SESSIONTOKEN; the first use replaces the built-in test credentials.</summary>
+    private static List<AwsTestCredential> AddAwsCredentials(List<AwsTestCredential> given, string value)
+    {
+        var parts = value.Split(':');
+        given.Add(parts.Length is 2 or 3 && parts.All(part => part.Length > 0)
+            ? new AwsTestCredential(parts[0], parts[1], parts.Length == 3 ? parts[2] : null)
+            : throw new ArgumentException("--aws-credentials needs KEYID:SECRET or KEYID:SECRET:SESSIONTOKEN."));
+        return [.. given];
     }
 
     private static double ParseRunSpeed(string value) =>

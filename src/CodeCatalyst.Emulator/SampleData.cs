@@ -49,4 +49,23 @@ public static class SampleData
     /// <summary>Workflow <c>lint</c>: PARALLEL, succeeds.</summary>
     public const string LintWorkflowId = "c3d7a988-4e2f-4b9c-a294-0f5e1d3c4a44";
     public const string LintWorkflowName = "lint";
+
+    /// <summary>AWS Amplify app <c>corp-site</c>: manually deployed (no repository); branches main (PRODUCTION) and dev.</summary>
+    public const string AmplifyManualAppId = "d2abc";
+
+    /// <summary>AWS Amplify app <c>docs-portal</c>: connected to a repository; branches main (PRODUCTION) and dev.</summary>
+    public const string AmplifyRepositoryAppId = "d3docs4portal";
+
+    /// <summary>In both Amplify apps: jobs on main succeed; main has 3 finished jobs.</summary>
+    public const string AmplifyMainBranch = "main";
+
+    /// <summary>In both Amplify apps: marked to fail (its jobs end FAILED); 1 finished job.</summary>
+    public const string AmplifyFailingBranch = "dev";
+
+    // The test credentials the emulator's SigV4 routes accept by default (the example keys of the AWS documentation).
+    public const string AwsAccessKeyId = "AKIAIOSFODNN7EXAMPLE";
+    public const string AwsSecretAccessKey = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+    public const string AwsTemporaryAccessKeyId = "ASIAIOSFODNN7EXAMPLE";
+    public const string AwsTemporarySecretAccessKey = "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY";
+    public const string AwsSessionToken = "IQoJb3JpZ2luX2VjEXAMPLESESSIONTOKEN";
 }

@@ -63,7 +63,29 @@ namespace CodeCatalyst.Emulator.Data;
 //         }
 //       ]
 //     }
-//   ]
+//   ],
+//   "amplify": {                                 // optional: AWS Amplify apps (served on the SigV4 routes)
+//     "apps": [
+//       {
+//         "appId": "d2abc",                      // required, pattern d[a-z0-9]+
+//         "name": "corp-site",                   // required
+//         "description": "...",
+//         "repository": "https://github.com/...", // optional; none means a manually deployed app
+//         "platform": "WEB",                     // WEB (default) | WEB_DYNAMIC | WEB_COMPUTE
+//         "jobOutcome": "SUCCEED",               // SUCCEED (default) | FAILED: where this app's jobs end
+//         "createTime": "2026-01-05T09:00:00.000Z", // optional, default: start of the emulator
+//         "branches": [
+//           {
+//             "branchName": "main",              // required
+//             "stage": "PRODUCTION",             // optional, default DEVELOPMENT (the model's Stage values)
+//             "description": "...",
+//             "jobOutcome": "FAILED",            // optional, overrides the app's
+//             "finishedJobs": 2                  // optional: jobs that ended before the emulator started
+//           }
+//         ]
+//       }
+//     ]
+//   }
 // }
 //
 // Both workflow durations are divided by the emulator's run speed.
@@ -74,6 +96,8 @@ internal sealed class EmulatorDataSet
     public List<UserData> Users { get; set; } = [];
 
     public List<SpaceData> Spaces { get; set; } = [];
+
+    public AmplifyData? Amplify { get; set; }
 }
 
 internal sealed class UserData
@@ -220,4 +244,41 @@ internal sealed class WorkflowData
     public double? RunDurationSeconds { get; set; }
 
     public string? Outcome { get; set; }
+}
+
+internal sealed class AmplifyData
+{
+    public List<AmplifyAppData> Apps { get; set; } = [];
+}
+
+internal sealed class AmplifyAppData
+{
+    public string? AppId { get; set; }
+
+    public string? Name { get; set; }
+
+    public string? Description { get; set; }
+
+    public string? Repository { get; set; }
+
+    public string? Platform { get; set; }
+
+    public string? JobOutcome { get; set; }
+
+    public DateTimeOffset? CreateTime { get; set; }
+
+    public List<AmplifyBranchData> Branches { get; set; } = [];
+}
+
+internal sealed class AmplifyBranchData
+{
+    public string? BranchName { get; set; }
+
+    public string? Stage { get; set; }
+
+    public string? Description { get; set; }
+
+    public string? JobOutcome { get; set; }
+
+    public int? FinishedJobs { get; set; }
 }

@@ -1,3 +1,4 @@
+using CodeCatalyst.Emulator.Amplify.Endpoints;
 using CodeCatalyst.Emulator.Pipeline;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -26,6 +27,9 @@ internal static class CodeCatalystApi
         codeCatalyst.MapAccessTokenEndpoints();
         codeCatalyst.MapUserEndpoints();
         codeCatalyst.MapEventLogEndpoints();
+
+        // AWS Amplify: SigV4-signed, on the routes of its own model (/apps/...), beside CodeCatalyst's /v1/... routes.
+        routes.MapAmplifyEndpoints();
 
         // SSO OIDC is a different service that the emulator also answers, without auth (as its model says).
         routes.MapOidcEndpoints();

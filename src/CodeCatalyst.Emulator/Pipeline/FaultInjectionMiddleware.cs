@@ -62,7 +62,9 @@ internal sealed class FaultInjectionMiddleware(RequestDelegate next, FaultInject
         await ErrorResponseWriter.WriteAsync(
             context,
             fault.StatusCode,
-            fault.ErrorType ?? DefaultErrorType(fault.StatusCode),
+            fault.ErrorType ?? (AmplifyEndpointMetadata.IsAmplify(context)
+                ? DefaultAmplifyErrorType(fault.StatusCode)
+                : DefaultErrorType(fault.StatusCode)),
             fault.Message ?? $"Injected fault: the emulator answered with status {fault.StatusCode}.");
     }
 
@@ -77,6 +79,18 @@ internal sealed class FaultInjectionMiddleware(RequestDelegate next, FaultInject
         429 => "ThrottlingException",
         503 => "ServiceUnavailableException",
         >= 500 => "InternalServerException",
+        _ => "BadRequestException",
+    };
+
+    /// <summary>The same for Amplify's routes, whose model names its errors differently.</summary>
+    private static string DefaultAmplifyErrorType(int statusCode) => statusCode switch
+    {
+        401 => "UnauthorizedException",
+        403 => "AccessDeniedException",
+        404 => "NotFoundException",
+        429 => "LimitExceededException",
+        503 => "DependentServiceFailureException",
+        >= 500 => "InternalFailureException",
         _ => "BadRequestException",
     };
 }
