@@ -81,13 +81,21 @@ namespace CodeCatalyst.Core.Auth.Credentials
                 byte[]? errorOutput;
                 try
                 {
-                    output = await stdout.ConfigureAwait(false);
-                    errorOutput = await stderr.ConfigureAwait(false);
-                    if (output == null || errorOutput == null)
+                    // Whichever stream overflows first stops the process: it would otherwise block on the full pipe.
+                    var pending = new List<Task<byte[]?>> { stdout, stderr };
+                    while (pending.Count > 0)
                     {
-                        Kill(process);
-                        throw Fail(AwsCredentialErrorKind.SourceFailed, $"{Where} wrote more than {MaxOutputBytes / 1024} KiB, which is not a credentials document; it was stopped.");
+                        Task<byte[]?> done = await Task.WhenAny(pending).ConfigureAwait(false);
+                        pending.Remove(done);
+                        if (await done.ConfigureAwait(false) == null)
+                        {
+                            Kill(process);
+                            throw Fail(AwsCredentialErrorKind.SourceFailed, $"{Where} wrote more than {MaxOutputBytes / 1024} KiB, which is not a credentials document; it was stopped.");
+                        }
                     }
+
+                    output = stdout.Result!;
+                    errorOutput = stderr.Result!;
 
                     await WaitForExitAsync(process, limit.Token).ConfigureAwait(false);
                 }
