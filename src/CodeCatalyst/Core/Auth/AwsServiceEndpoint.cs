@@ -54,7 +54,12 @@ namespace CodeCatalyst.Core.Auth
         /// </summary>
         /// <param name="serviceKey">The service id in snake case, e.g. sso_oidc, sts, sso.</param>
         /// <param name="hostPrefix">The default host's first label(s), e.g. oidc, sts, portal.sso.</param>
+        /// <param name="region">The client's region.</param>
+        /// <param name="profile">The session's profile (services section, endpoint_url, ignore_configured_endpoint_urls).</param>
+        /// <param name="config">The shared config, for the services sections.</param>
+        /// <param name="environment">Environment variables.</param>
         /// <param name="error">Builds the exception for a bad region or URL, so each caller raises its own type.</param>
+        /// <param name="source">Where the endpoint came from, for messages.</param>
         public static Uri Resolve(string serviceKey, string hostPrefix, string region, AwsConfigSection? profile, AwsConfigFile config, IAuthEnvironment environment, Func<string, Exception> error, out string source)
         {
             source = string.Empty;

@@ -31,14 +31,14 @@ namespace CodeCatalyst.Core.Auth.Credentials
             : base(message, innerException)
         {
             Kind = kind;
-            Source = source;
+            CredentialSource = source;
             ProfileName = profileName;
         }
 
         public AwsCredentialErrorKind Kind { get; }
 
         /// <summary>The source that failed, e.g. "credential_process" or "container credentials"; null for the chain itself.</summary>
-        public string? Source { get; }
+        public string? CredentialSource { get; }
 
         public string? ProfileName { get; }
     }

@@ -38,7 +38,8 @@ namespace CodeCatalyst.Core.Auth.Credentials
             _uri = uri;
         }
 
-        public static TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(2);
+        /// <summary>One attempt (botocore: 2 s).</summary>
+        public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
 
         public const int Attempts = 3;
 
@@ -46,6 +47,8 @@ namespace CodeCatalyst.Core.Auth.Credentials
         internal TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
         /// <summary>The fetcher the environment asks for, or null when neither URI variable is set.</summary>
+        /// <param name="httpClient">Owned by the caller.</param>
+        /// <param name="environment">Where the URI and token variables are read.</param>
         /// <param name="relativeHost">Host (and port) for the relative URI; 169.254.170.2 unless a test says otherwise.</param>
         public static ContainerCredentialFetcher? FromEnvironment(HttpClient httpClient, IAuthEnvironment environment, string? relativeHost = null)
         {
