@@ -105,6 +105,22 @@ namespace CodeCatalyst.Core.Auth
             return Build(configText, configText == null ? null : configPath, credentialsText, credentialsText == null ? null : credentialsPath);
         }
 
+        /// <summary>The config file alone (botocore's ConfigProvider reads static keys only from it); a missing file counts as empty.</summary>
+        public static AwsConfigFile LoadConfigFileOnly(IAuthEnvironment environment)
+        {
+            string path = ResolveConfigFilePath(environment);
+            string? text = ReadIfExists(path);
+            return Build(text, text == null ? null : path, null, null);
+        }
+
+        /// <summary>The credentials file alone, sections under their raw names (botocore's SharedCredentialProvider).</summary>
+        public static AwsConfigFile LoadCredentialsFileOnly(IAuthEnvironment environment)
+        {
+            string path = ResolveCredentialsFilePath(environment);
+            string? text = ReadIfExists(path);
+            return Build(null, null, text, text == null ? null : path);
+        }
+
         /// <summary>Parses file contents directly (tests, or callers that already hold the text).</summary>
         public static AwsConfigFile Parse(string? configText, string? credentialsText = null) =>
             Build(configText, configText == null ? null : "config", credentialsText, credentialsText == null ? null : "credentials");

@@ -64,130 +64,16 @@ namespace CodeCatalyst.Core.Auth
     /// <summary>Where the SSO OIDC refresh goes, resolved like botocore resolves the "sso-oidc" client's endpoint.</summary>
     internal static class SsoOidcEndpoint
     {
-        /// <summary>botocore's validate_region_name: a host label that is not all digits.</summary>
-        private static readonly Regex ValidRegion = new Regex(@"^(?![0-9]+$)(?!-)[a-zA-Z0-9-]{1,63}(?<!-)$", RegexOptions.CultureInvariant);
-
-        // Partition DNS suffixes from botocore's partitions.json, in file order (first regex match wins, "aws" otherwise).
-        private static readonly KeyValuePair<Regex, string>[] Partitions =
-        {
-            Partition(@"^(us|eu|ap|sa|ca|me|af|il|mx)\-\w+\-\d+$", "amazonaws.com"),
-            Partition(@"^cn\-\w+\-\d+$", "amazonaws.com.cn"),
-            Partition(@"^eusc\-(de)\-\w+\-\d+$", "amazonaws.eu"),
-            Partition(@"^us\-iso\-\w+\-\d+$", "c2s.ic.gov"),
-            Partition(@"^us\-isob\-\w+\-\d+$", "sc2s.sgov.gov"),
-            Partition(@"^eu\-isoe\-\w+\-\d+$", "cloud.adc-e.uk"),
-            Partition(@"^us\-isof\-\w+\-\d+$", "csp.hci.ic.gov"),
-            Partition(@"^us\-gov\-\w+\-\d+$", "amazonaws.com"),
-        };
-
-        private static KeyValuePair<Regex, string> Partition(string pattern, string suffix) =>
-            new KeyValuePair<Regex, string>(new Regex(pattern, RegexOptions.CultureInvariant), suffix);
-
         /// <summary>
         /// Order (unless AWS_IGNORE_CONFIGURED_ENDPOINT_URLS / ignore_configured_endpoint_urls is true):
         /// AWS_ENDPOINT_URL_SSO_OIDC, AWS_ENDPOINT_URL, the profile's services section "sso_oidc.endpoint_url", the
         /// profile's endpoint_url; else https://oidc.{region}.{partition dns suffix}.
         /// </summary>
-        public static Uri Resolve(string region, AwsConfigSection? profile, AwsConfigFile config, IAuthEnvironment environment, out string source)
-        {
-            source = string.Empty;
-            if (!ValidRegion.IsMatch(region))
-            {
-                throw new SsoTokenException(SsoTokenErrorKind.InvalidConfiguration, $"The sso_region '{region}' is not a valid region name.");
-            }
-
-            string? configured = IgnoreConfiguredEndpoints(profile, environment) ? null : FindConfigured(profile, config, environment, out source);
-            if (configured != null)
-            {
-                if (!Uri.TryCreate(configured, UriKind.Absolute, out Uri? uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || string.IsNullOrEmpty(uri.Host))
-                {
-                    throw new SsoTokenException(SsoTokenErrorKind.InvalidConfiguration, $"The endpoint URL from {source} is not a valid http(s) URL.");
-                }
-
-                return uri;
-            }
-
-            string suffix = "amazonaws.com";
-            foreach (KeyValuePair<Regex, string> partition in Partitions)
-            {
-                if (partition.Key.IsMatch(region))
-                {
-                    suffix = partition.Value;
-                    break;
-                }
-            }
-
-            source = "default endpoint";
-            return new Uri("https://oidc." + region + "." + suffix);
-        }
+        public static Uri Resolve(string region, AwsConfigSection? profile, AwsConfigFile config, IAuthEnvironment environment, out string source) =>
+            AwsServiceEndpoint.Resolve("sso_oidc", "oidc", region, profile, config, environment, message => new SsoTokenException(SsoTokenErrorKind.InvalidConfiguration, message), out source);
 
         /// <summary>The CreateToken URL: the endpoint's path (without one trailing '/') plus "/token", query kept, as botocore joins it.</summary>
-        public static Uri TokenUri(Uri endpoint)
-        {
-            string path = endpoint.AbsolutePath;
-            if (path.EndsWith("/", StringComparison.Ordinal))
-            {
-                path = path.Substring(0, path.Length - 1);
-            }
-
-            var builder = new UriBuilder(endpoint) { Path = path + "/token" };
-            return builder.Uri;
-        }
-
-        private static bool IgnoreConfiguredEndpoints(AwsConfigSection? profile, IAuthEnvironment environment)
-        {
-            // Environment first (even when "false"), then the profile; botocore's ensure_boolean: only "true" is true.
-            string? value = environment.GetEnvironmentVariable("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS");
-            if (value == null && profile != null)
-            {
-                value = profile.GetString("ignore_configured_endpoint_urls");
-            }
-
-            return value != null && string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
-        }
-
-        private static string? FindConfigured(AwsConfigSection? profile, AwsConfigFile config, IAuthEnvironment environment, out string source)
-        {
-            // Empty values are skipped, as botocore checks truthiness.
-            string? value = environment.GetEnvironmentVariable("AWS_ENDPOINT_URL_SSO_OIDC");
-            if (!string.IsNullOrEmpty(value))
-            {
-                source = "AWS_ENDPOINT_URL_SSO_OIDC";
-                return value;
-            }
-
-            value = environment.GetEnvironmentVariable("AWS_ENDPOINT_URL");
-            if (!string.IsNullOrEmpty(value))
-            {
-                source = "AWS_ENDPOINT_URL";
-                return value;
-            }
-
-            if (profile != null && profile.ContainsKey("services"))
-            {
-                string? servicesName = profile.GetString("services");
-                if (servicesName == null || !config.Services.TryGetValue(servicesName, out AwsConfigSection? services) || services.Count == 0)
-                {
-                    throw new SsoTokenException(SsoTokenErrorKind.InvalidConfiguration, $"The profile is configured to use the services section but the \"{servicesName}\" services configuration does not exist.");
-                }
-
-                if (services.TryGetNested("sso_oidc", out IReadOnlyDictionary<string, string> oidc) && oidc.TryGetValue("endpoint_url", out string? url) && !string.IsNullOrEmpty(url))
-                {
-                    source = $"[services {servicesName}] sso_oidc.endpoint_url";
-                    return url;
-                }
-            }
-
-            value = profile?.GetString("endpoint_url");
-            if (!string.IsNullOrEmpty(value))
-            {
-                source = "the profile's endpoint_url";
-                return value;
-            }
-
-            source = string.Empty;
-            return null;
-        }
+        public static Uri TokenUri(Uri endpoint) => AwsServiceEndpoint.Append(endpoint, "/token");
     }
 
     /// <summary>

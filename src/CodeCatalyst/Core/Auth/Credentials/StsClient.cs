@@ -1,0 +1,173 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using System.Xml;
+using System.Xml.Linq;
+using CodeCatalyst.Core.Auth.Signing;
+
+namespace CodeCatalyst.Core.Auth.Credentials
+{
+    /// <summary>
+    /// The two STS operations the chain needs, in STS's Query protocol: a form POST (Action, Version and the
+    /// operation's members) answered with XML. AssumeRole is SigV4-signed (service "sts") with the source credentials;
+    /// AssumeRoleWithWebIdentity is unsigned, as in botocore.
+    /// </summary>
+    internal sealed class StsClient
+    {
+        public const string ApiVersion = "2011-06-15";
+
+        /// <summary>botocore's default connect plus read timeout is 60 s each; one bound for the whole attempt.</summary>
+        public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+
+        private readonly HttpClient _httpClient;
+        private readonly Uri _endpoint;
+        private readonly string _signingRegion;
+        private readonly Func<DateTimeOffset> _clock;
+        private readonly TimeSpan _timeout;
+
+        public StsClient(HttpClient httpClient, Uri endpoint, string signingRegion, Func<DateTimeOffset>? clock = null, TimeSpan? timeout = null)
+        {
+            _httpClient = httpClient;
+            _endpoint = endpoint;
+            _signingRegion = signingRegion;
+            _clock = clock ?? (() => DateTimeOffset.UtcNow);
+            _timeout = timeout ?? DefaultTimeout;
+        }
+
+        public Uri Endpoint => _endpoint;
+
+        /// <summary>
+        /// The STS endpoint botocore's nested "sts" client uses: a configured one (AWS_ENDPOINT_URL_STS,
+        /// AWS_ENDPOINT_URL, the profile's services section, its endpoint_url), else https://sts.{region}.{suffix}, or
+        /// the global https://sts.amazonaws.com (signed for us-east-1) when no region is known.
+        /// </summary>
+        public static StsClient Create(HttpClient httpClient, string? region, AwsConfigSection? profile, AwsConfigFile config, IAuthEnvironment environment, Func<DateTimeOffset>? clock, TimeSpan? timeout)
+        {
+            Func<string, Exception> error = message => new AwsCredentialException(AwsCredentialErrorKind.InvalidConfiguration, message, "STS");
+            string signingRegion = string.IsNullOrEmpty(region) ? "us-east-1" : region!;
+            Uri endpoint = string.IsNullOrEmpty(region)
+                ? AwsServiceEndpoint.ResolveConfigured("sts", profile, config, environment, error, out _) ?? new Uri("https://sts.amazonaws.com")
+                : AwsServiceEndpoint.Resolve("sts", "sts", region!, profile, config, environment, error, out _);
+            return new StsClient(httpClient, endpoint, signingRegion, clock, timeout);
+        }
+
+        public Task<StsCredentials> AssumeRoleAsync(AwsCredentials sourceCredentials, IReadOnlyList<KeyValuePair<string, string>> parameters, string roleArn, string context, CancellationToken cancellationToken) =>
+            CallAsync("AssumeRole", parameters, sourceCredentials, Array.Empty<string>(), roleArn, context, cancellationToken);
+
+        public Task<StsCredentials> AssumeRoleWithWebIdentityAsync(IReadOnlyList<KeyValuePair<string, string>> parameters, string webIdentityToken, string roleArn, string context, CancellationToken cancellationToken) =>
+            CallAsync("AssumeRoleWithWebIdentity", parameters.Concat(new[] { new KeyValuePair<string, string>("WebIdentityToken", webIdentityToken) }).ToList(), null, new[] { webIdentityToken }, roleArn, context, cancellationToken);
+
+        private async Task<StsCredentials> CallAsync(string action, IReadOnlyList<KeyValuePair<string, string>> parameters, AwsCredentials? signWith, string[] secrets, string roleArn, string context, CancellationToken cancellationToken)
+        {
+            var form = new StringBuilder("Action=").Append(action).Append("&Version=").Append(ApiVersion);
+            foreach (KeyValuePair<string, string> pair in parameters)
+            {
+                form.Append('&').Append(Uri.EscapeDataString(pair.Key)).Append('=').Append(Uri.EscapeDataString(pair.Value));
+            }
+
+            var request = new HttpRequestMessage(HttpMethod.Post, _endpoint)
+            {
+                Content = new ByteArrayContent(Encoding.UTF8.GetBytes(form.ToString())),
+            };
+            request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/x-www-form-urlencoded; charset=utf-8");
+            if (signWith != null)
+            {
+                await new SigV4Signer(_signingRegion, "sts").SignAsync(request, signWith, _clock(), cancellationToken).ConfigureAwait(false);
+            }
+
+            string where = $"STS {action} for role {roleArn} ({context}) at {_endpoint.GetLeftPart(UriPartial.Authority)}";
+            CredentialHttp.Reply reply;
+            try
+            {
+                reply = await CredentialHttp.SendAsync(_httpClient, request, _timeout, cancellationToken).ConfigureAwait(false);
+            }
+            catch (CredentialHttp.TransportException ex)
+            {
+                throw new AwsCredentialException(AwsCredentialErrorKind.SourceFailed, $"{where} failed: {ex.Message} Check the network and the STS endpoint (AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL, region).", "STS", innerException: ex);
+            }
+
+            XElement root;
+            try
+            {
+                root = Parse(reply.Body);
+            }
+            catch (XmlException)
+            {
+                throw new AwsCredentialException(AwsCredentialErrorKind.SourceFailed, $"{where} answered HTTP {reply.Status} with a body that is not STS XML.", "STS");
+            }
+
+            if (reply.Status != 200)
+            {
+                XElement? error = Child(root, "Error");
+                string code = Redact(Child(error, "Code")?.Value ?? "HTTP " + reply.Status.ToString(CultureInfo.InvariantCulture), secrets);
+                string message = Redact(Child(error, "Message")?.Value ?? string.Empty, secrets);
+                if (message.Length > 500)
+                {
+                    message = message.Substring(0, 500) + "...";
+                }
+
+                throw new AwsCredentialException(AwsCredentialErrorKind.SourceFailed, $"{where} was refused: {code}{(message.Length > 0 ? ": " + message : string.Empty)}. Check that the source credentials may assume the role and that its trust policy allows them.", "STS");
+            }
+
+            XElement? credentials = Child(Child(root, action + "Result"), "Credentials");
+            string? accessKeyId = Child(credentials, "AccessKeyId")?.Value;
+            string? secretAccessKey = Child(credentials, "SecretAccessKey")?.Value;
+            string? sessionToken = Child(credentials, "SessionToken")?.Value;
+            string? expirationText = Child(credentials, "Expiration")?.Value;
+            if (string.IsNullOrEmpty(accessKeyId) || string.IsNullOrEmpty(secretAccessKey) || string.IsNullOrEmpty(sessionToken) || !CredentialJson.TryParseTime(expirationText, out DateTimeOffset expiration))
+            {
+                throw new AwsCredentialException(AwsCredentialErrorKind.SourceFailed, $"{where} answered without complete credentials (AccessKeyId, SecretAccessKey, SessionToken, Expiration).", "STS");
+            }
+
+            string? assumedArn = Child(Child(Child(root, action + "Result"), "AssumedRoleUser"), "Arn")?.Value;
+            return new StsCredentials(CredentialJson.Create(accessKeyId!, secretAccessKey!, sessionToken, expiration, where), assumedArn);
+        }
+
+        private static XElement Parse(byte[] body)
+        {
+            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = CredentialHttp.MaxResponseBytes };
+            using (var reader = XmlReader.Create(new MemoryStream(body), settings))
+            {
+                return XElement.Load(reader);
+            }
+        }
+
+        private static XElement? Child(XElement? parent, string localName) =>
+            parent?.Elements().FirstOrDefault(element => element.Name.LocalName == localName);
+
+        private static string Redact(string text, string[] secrets)
+        {
+            foreach (string secret in secrets)
+            {
+                if (!string.IsNullOrEmpty(secret))
+                {
+                    text = text.Replace(secret, "****");
+                }
+            }
+
+            return text;
+        }
+    }
+
+    /// <summary>Temporary credentials from STS, with the assumed role's ARN when STS gave it.</summary>
+    internal sealed class StsCredentials
+    {
+        public StsCredentials(AwsCredentials credentials, string? assumedRoleArn)
+        {
+            Credentials = credentials;
+            AssumedRoleArn = assumedRoleArn;
+        }
+
+        public AwsCredentials Credentials { get; }
+
+        public string? AssumedRoleArn { get; }
+
+        public override string ToString() => Credentials + (AssumedRoleArn != null ? " as " + AssumedRoleArn : string.Empty);
+    }
+}
