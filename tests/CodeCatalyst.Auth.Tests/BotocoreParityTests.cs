@@ -45,7 +45,7 @@ namespace CodeCatalyst.Auth.Tests
         public async Task Botocore_and_the_provider_resolve_the_same_cached_token(string name, string config, string? awsProfile, string? awsDefaultProfile, string? explicitProfile, string? expectedSession)
         {
             // botocore ships on every machine of this project (and CI's): its absence is a failure, not a skip.
-            Assert.True(BotocoreAvailable(), "python3 with botocore is required for the parity check");
+            Assert.True(Botocore.CanImport("botocore.tokens"), "python3 with botocore is required for the parity check");
 
             _output.WriteLine(name);
             using var home = new TempHome().WriteConfig(config);
@@ -101,67 +101,13 @@ namespace CodeCatalyst.Auth.Tests
             Assert.Equal(expectedSession, ours.SessionName);
         }
 
-        private static bool? _botocoreAvailable;
-
-        private static bool BotocoreAvailable()
-        {
-            if (_botocoreAvailable == null)
-            {
-                try
-                {
-                    var start = new ProcessStartInfo("python3", "-c \"import botocore.tokens\"") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-                    using Process process = Process.Start(start)!;
-                    process.WaitForExit(30000);
-                    _botocoreAvailable = process.ExitCode == 0;
-                }
-                catch (System.ComponentModel.Win32Exception)
-                {
-                    _botocoreAvailable = false;
-                }
-            }
-
-            return _botocoreAvailable.Value;
-        }
 
         private static (int, string, string) RunBotocore(string home, Dictionary<string, string> variables, string? explicitProfile)
         {
-            string script = Path.Combine(AppContext.BaseDirectory, "botocore_token.py");
-            var start = new ProcessStartInfo("python3") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-            start.ArgumentList.Add(script);
-            start.ArgumentList.Add("--json");
-            if (explicitProfile != null)
-            {
-                start.ArgumentList.Add("--profile");
-                start.ArgumentList.Add(explicitProfile);
-            }
-
-            // Start from the real environment (PATH, pyenv) minus anything AWS-related, then point home at the temp dir.
-            foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
-            {
-                string key = (string)entry.Key;
-                if (key.StartsWith("AWS_", StringComparison.OrdinalIgnoreCase))
-                {
-                    start.Environment.Remove(key);
-                }
-            }
-
-            start.Environment["HOME"] = home;
-            start.Environment["USERPROFILE"] = home;
-            foreach (KeyValuePair<string, string> pair in variables)
-            {
-                start.Environment[pair.Key] = pair.Value;
-            }
-
-            using Process process = Process.Start(start)!;
-            Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-            Task<string> stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(60000))
-            {
-                process.Kill();
-                throw new TimeoutException("botocore_token.py did not finish");
-            }
-
-            return (process.ExitCode, stdout.Result, stderr.Result);
+            var arguments = new List<string> { "--json" };
+            if (explicitProfile != null) arguments.AddRange(new[] { "--profile", explicitProfile });
+            var environment = new Dictionary<string, string>(variables) { ["HOME"] = home, ["USERPROFILE"] = home };
+            return Botocore.Run("botocore_token.py", arguments, environment);
         }
     }
 }

@@ -245,7 +245,7 @@ namespace CodeCatalyst.Auth.Tests
         [MemberData(nameof(Cases))]
         public async Task Botocore_and_the_chain_resolve_the_same_credentials(string name)
         {
-            Assert.True(BotocoreAvailable(), "python3 with botocore is required for the parity check");
+            Assert.True(Botocore.CanImport("botocore.credentials"), "python3 with botocore is required for the parity check");
             Scenario s = Build(name);
             File.WriteAllText(_home.ConfigPath, s.Config);
             File.WriteAllText(Path.Combine(_home.Root, ".aws", "credentials"), s.Credentials);
@@ -339,65 +339,10 @@ namespace CodeCatalyst.Auth.Tests
 
         private (int, string, string) RunBotocore(Dictionary<string, string> variables, string? explicitProfile)
         {
-            var start = new ProcessStartInfo("python3") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "botocore_credentials.py"));
-            start.ArgumentList.Add("--container-host");
-            start.ArgumentList.Add(_stub.HostAndPort);
-            if (explicitProfile != null)
-            {
-                start.ArgumentList.Add("--profile");
-                start.ArgumentList.Add(explicitProfile);
-            }
-
-            foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
-            {
-                string key = (string)entry.Key;
-                if (key.StartsWith("AWS_", StringComparison.OrdinalIgnoreCase) || key.EndsWith("_PROXY", StringComparison.OrdinalIgnoreCase))
-                {
-                    start.Environment.Remove(key);
-                }
-            }
-
-            start.Environment["HOME"] = _home.Root;
-            start.Environment["USERPROFILE"] = _home.Root;
-            start.Environment["NO_PROXY"] = "*";
-            foreach (KeyValuePair<string, string> pair in variables)
-            {
-                start.Environment[pair.Key] = pair.Value;
-            }
-
-            using Process process = Process.Start(start)!;
-            Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-            Task<string> stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(60000))
-            {
-                process.Kill();
-                throw new TimeoutException("botocore_credentials.py did not finish");
-            }
-
-            return (process.ExitCode, stdout.Result, stderr.Result);
-        }
-
-        private static bool? _botocoreAvailable;
-
-        internal static bool BotocoreAvailable()
-        {
-            if (_botocoreAvailable == null)
-            {
-                try
-                {
-                    var start = new ProcessStartInfo("python3", "-c \"import botocore.credentials\"") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-                    using Process process = Process.Start(start)!;
-                    process.WaitForExit(30000);
-                    _botocoreAvailable = process.ExitCode == 0;
-                }
-                catch (System.ComponentModel.Win32Exception)
-                {
-                    _botocoreAvailable = false;
-                }
-            }
-
-            return _botocoreAvailable.Value;
+            var arguments = new List<string> { "--container-host", _stub.HostAndPort };
+            if (explicitProfile != null) arguments.AddRange(new[] { "--profile", explicitProfile });
+            var environment = new Dictionary<string, string>(variables) { ["HOME"] = _home.Root, ["USERPROFILE"] = _home.Root };
+            return Botocore.Run("botocore_credentials.py", arguments, environment, withoutProxy: true);
         }
     }
 }

@@ -381,31 +381,12 @@ namespace CodeCatalyst.Auth.Tests
             return string.Concat(sha.ComputeHash(Encoding.UTF8.GetBytes(text)).Select(b => b.ToString("x2")));
         }
 
-        private static bool? _botocoreAvailable;
-
         /// <summary>
         /// botocore ships on every machine of this project and CI's, so (as in BotocoreParityTests) its absence fails
         /// the parity tests with a message that says what to install rather than passing them silently.
         /// </summary>
-        private static void RequireBotocore()
-        {
-            if (_botocoreAvailable == null)
-            {
-                try
-                {
-                    var start = new ProcessStartInfo("python3", "-c \"import botocore.auth\"") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-                    using Process process = Process.Start(start)!;
-                    process.WaitForExit(30000);
-                    _botocoreAvailable = process.ExitCode == 0;
-                }
-                catch (System.ComponentModel.Win32Exception)
-                {
-                    _botocoreAvailable = false;
-                }
-            }
-
-            Assert.True(_botocoreAvailable.Value, "python3 with botocore is required for the SigV4 parity check (pip install botocore)");
-        }
+        private static void RequireBotocore() =>
+            Assert.True(Botocore.CanImport("botocore.auth"), "python3 with botocore is required for the SigV4 parity check (pip install botocore)");
 
         private static JsonElement RunBotocore(SigningCase testCase, string url, AwsCredentials credentials)
         {
@@ -424,29 +405,9 @@ namespace CodeCatalyst.Auth.Tests
                 ["params"] = testCase.QueryParameters?.Select(p => new[] { p.Key, p.Value }).ToArray(),
             };
 
-            var start = new ProcessStartInfo("python3") { RedirectStandardInput = true, RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "botocore_sigv4.py"));
-            foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
-            {
-                if (((string)entry.Key).StartsWith("AWS_", StringComparison.OrdinalIgnoreCase))
-                {
-                    start.Environment.Remove((string)entry.Key);
-                }
-            }
-
-            using Process process = Process.Start(start)!;
-            process.StandardInput.Write(JsonSerializer.Serialize(input));
-            process.StandardInput.Close();
-            Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-            Task<string> stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(60000))
-            {
-                process.Kill();
-                throw new TimeoutException("botocore_sigv4.py did not finish");
-            }
-
-            Assert.True(process.ExitCode == 0, "botocore_sigv4.py failed: " + stderr.Result);
-            return JsonDocument.Parse(stdout.Result).RootElement.Clone();
+            var (exitCode, stdout, stderr) = Botocore.Run("botocore_sigv4.py", Array.Empty<string>(), standardInput: JsonSerializer.Serialize(input));
+            Assert.True(exitCode == 0, "botocore_sigv4.py failed: " + stderr);
+            return JsonDocument.Parse(stdout).RootElement.Clone();
         }
 
         /// <summary>A body that can be read once and not rewound, like a network or pipe stream.</summary>

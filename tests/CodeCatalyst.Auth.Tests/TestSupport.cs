@@ -161,4 +161,79 @@ namespace CodeCatalyst.Auth.Tests
 
         public Func<DateTimeOffset> Func => () => Now;
     }
+
+    /// <summary>
+    /// python3 with botocore, the reference the parity tests hold the module to. Each helper script lives beside the
+    /// test assembly; it runs with the machine's AWS_* variables removed, so only what the test gives it counts.
+    /// </summary>
+    internal static class Botocore
+    {
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> Importable =
+            new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+
+        /// <summary>Whether python3 can import the module (botocore.auth, botocore.tokens...); asked once per module.</summary>
+        public static bool CanImport(string module) => Importable.GetOrAdd(module, name =>
+        {
+            try
+            {
+                var start = new System.Diagnostics.ProcessStartInfo("python3", "-c \"import " + name + "\"")
+                {
+                    RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false,
+                };
+                using var process = System.Diagnostics.Process.Start(start)!;
+                process.WaitForExit(30000);
+                return process.ExitCode == 0;
+            }
+            catch (System.ComponentModel.Win32Exception)
+            {
+                return false;  // no python3 on this machine
+            }
+        });
+
+        /// <summary>
+        /// Runs a helper script with arguments, extra environment variables and optional standard input, bounded at
+        /// 60 s. <paramref name="withoutProxy"/> also drops the proxy variables, for scripts that call loopback stubs.
+        /// </summary>
+        public static (int ExitCode, string Stdout, string Stderr) Run(string script, IEnumerable<string> arguments,
+            IReadOnlyDictionary<string, string>? variables = null, string? standardInput = null, bool withoutProxy = false)
+        {
+            var start = new System.Diagnostics.ProcessStartInfo("python3")
+            {
+                RedirectStandardInput = standardInput != null, RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false,
+            };
+            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, script));
+            foreach (string argument in arguments) start.ArgumentList.Add(argument);
+            foreach (System.Collections.DictionaryEntry entry in Environment.GetEnvironmentVariables())
+            {
+                string key = (string)entry.Key;
+                if (key.StartsWith("AWS_", StringComparison.OrdinalIgnoreCase) || (withoutProxy && key.EndsWith("_PROXY", StringComparison.OrdinalIgnoreCase)))
+                {
+                    start.Environment.Remove(key);
+                }
+            }
+
+            if (withoutProxy) start.Environment["NO_PROXY"] = "*";
+            foreach (KeyValuePair<string, string> pair in variables ?? new Dictionary<string, string>())
+            {
+                start.Environment[pair.Key] = pair.Value;
+            }
+
+            using var process = System.Diagnostics.Process.Start(start)!;
+            if (standardInput != null)
+            {
+                process.StandardInput.Write(standardInput);
+                process.StandardInput.Close();
+            }
+
+            Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+            Task<string> stderr = process.StandardError.ReadToEndAsync();
+            if (!process.WaitForExit(60000))
+            {
+                process.Kill();
+                throw new TimeoutException(script + " did not finish within 60 s");
+            }
+
+            return (process.ExitCode, stdout.Result, stderr.Result);
+        }
+    }
 }
