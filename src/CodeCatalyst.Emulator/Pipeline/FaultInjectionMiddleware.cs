@@ -49,6 +49,7 @@ internal sealed class FaultInjectionMiddleware(RequestDelegate next, FaultInject
         if (fault.DropConnection)
         {
             context.Items[AppliedFaultKey] = DroppedConnection;
+            RequestLoggingMiddleware.RecordNow(context);
             context.Abort();
             return;
         }

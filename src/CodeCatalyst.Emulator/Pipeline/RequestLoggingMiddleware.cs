@@ -22,12 +22,10 @@ internal sealed class RequestLoggingMiddleware(RequestDelegate next, EmulatorSta
         var arrival = state.RequestLog.Arrive();
         var receivedAt = state.Clock.GetUtcNow();
         var body = await ReadBodyAsync(context.Request);
-        try
+        var recorded = 0;
+        void Record()
         {
-            await next(context);
-        }
-        finally
-        {
+            if (Interlocked.Exchange(ref recorded, 1) != 0) return;
             var fault = FaultInjectionMiddleware.AppliedFault(context);
             state.RequestLog.Add(arrival, new RecordedRequest(
                 Time: receivedAt,
@@ -42,6 +40,27 @@ internal sealed class RequestLoggingMiddleware(RequestDelegate next, EmulatorSta
                 Body: body,
                 Fault: fault));
         }
+
+        context.Items[RecordKey] = (Action)Record;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            Record();
+        }
+    }
+
+    private static readonly object RecordKey = new();
+
+    /// <summary>
+    /// Records the request now, before its connection is dropped: once the client has seen the drop, a test that
+    /// looks at the log must find the request there.
+    /// </summary>
+    public static void RecordNow(HttpContext context)
+    {
+        if (context.Items.TryGetValue(RecordKey, out var record) && record is Action recordNow) recordNow();
     }
 
     /// <summary>Reads the body for the log and rewinds it so the handler can read it too.</summary>
