@@ -133,6 +133,16 @@ namespace CodeCatalyst.Auth.Tests
         }
 
         [Fact]
+        public async Task An_empty_profile_variable_is_an_unset_one()
+        {
+            // PowerShell's [Environment]::SetEnvironmentVariable('AWS_DEFAULT_PROFILE', $null) leaves it set to "" on Unix.
+            _home.Environment.With("AWS_ACCESS_KEY_ID", "AKIAENVIRONMENT00001").With("AWS_SECRET_ACCESS_KEY", Secret).With("AWS_DEFAULT_PROFILE", "");
+
+            // Not a named profile that is missing (which would stop the chain), so the environment's keys are used.
+            Assert.Equal("AKIAENVIRONMENT00001", (await Chain().GetCredentialsAsync(CancellationToken.None)).AccessKeyId);
+        }
+
+        [Fact]
         public async Task A_named_profile_that_does_not_exist_says_which_files_were_read()
         {
             _home.Environment.With("AWS_PROFILE", "ghost");

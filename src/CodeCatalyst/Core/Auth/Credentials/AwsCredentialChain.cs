@@ -312,8 +312,9 @@ namespace CodeCatalyst.Core.Auth.Credentials
                 string? named = chain._options.ProfileName;
                 ProfileName = SsoTokenProvider.ResolveProfileName(named, environment);
                 ProfileOrigin = !string.IsNullOrEmpty(named) ? "-ProfileName"
-                    : environment.GetEnvironmentVariable("AWS_DEFAULT_PROFILE") != null ? "AWS_DEFAULT_PROFILE"
-                    : environment.GetEnvironmentVariable("AWS_PROFILE") != null ? "AWS_PROFILE"
+                    // An empty variable is an unset one (PowerShell's $env:X = '' or SetEnvironmentVariable(x, $null) leaves one).
+                    : !string.IsNullOrEmpty(environment.GetEnvironmentVariable("AWS_DEFAULT_PROFILE")) ? "AWS_DEFAULT_PROFILE"
+                    : !string.IsNullOrEmpty(environment.GetEnvironmentVariable("AWS_PROFILE")) ? "AWS_PROFILE"
                     : "the default";
                 ProfileWasNamed = ProfileOrigin != "the default";
                 try
