@@ -26,18 +26,6 @@ namespace CodeCatalyst.Cmdlets.AccessTokens
         protected override void ProcessRecord()
         {
             var names = new NameFilter(Name);
-            var notSeen = new HashSet<string>(names.ExactNames, StringComparer.OrdinalIgnoreCase);
-            Func<AccessToken, bool>? keep = null;
-            if (Name != null)
-            {
-                keep = token =>
-                {
-                    var exact = names.ExactNames.Exists(name => string.Equals(name, token.Name, StringComparison.OrdinalIgnoreCase));
-                    if (exact) notSeen.Remove(token.Name);
-                    return exact || names.Matches(token.Name);
-                };
-            }
-
             try
             {
                 WritePages((next, size, token) => Api.ListAccessTokensAsync(new ListAccessTokensInput
@@ -45,7 +33,7 @@ namespace CodeCatalyst.Cmdlets.AccessTokens
                         NextToken = next,
                         MaxResults = WireOperations.ListAccessTokens.ClampPageSize(size),
                     }, token),
-                    keep);
+                    names.Keeper<AccessToken>(token => token.Name));
             }
             catch (CodeCatalystException exception)
             {
@@ -55,16 +43,10 @@ namespace CodeCatalyst.Cmdlets.AccessTokens
 
             // With -First the listing may stop before a name comes up, so absence is known only from a full listing.
             if (First != ulong.MaxValue) return;
-            foreach (var name in names.ExactNames)
+            foreach (var name in names.UnseenExactNames)
             {
-                if (!notSeen.Contains(name)) continue;
-                var error = new ErrorRecord(new ItemNotFoundException($"You have no personal access token named '{name}'."),
-                    "AccessTokenNotFound", ErrorCategory.ObjectNotFound, name);
-                error.ErrorDetails = new ErrorDetails(error.Exception.Message)
-                {
-                    RecommendedAction = "Check the token name. Get-CCAccessToken without -Name lists your personal access tokens.",
-                };
-                WriteError(error);
+                WriteNameNotFound(name, "AccessTokenNotFound", $"You have no personal access token named '{name}'.",
+                    "Check the token name. Get-CCAccessToken without -Name lists your personal access tokens.");
             }
         }
     }

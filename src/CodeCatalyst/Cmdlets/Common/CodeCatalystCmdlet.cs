@@ -297,6 +297,38 @@ namespace CodeCatalyst.Cmdlets
         }
 
         /// <summary>
+        /// Runs one call and writes its failure as a non-terminating error about <paramref name="target"/>, so the
+        /// next piped object is still processed. Returns false when it failed.
+        /// </summary>
+        internal bool TryRun<T>(Func<System.Threading.CancellationToken, System.Threading.Tasks.Task<T>> call, object? target, out T result)
+        {
+            try
+            {
+                result = Run(call);
+                return true;
+            }
+            catch (CodeCatalystException exception)
+            {
+                WriteFailure(exception, target);
+                result = default!;
+                return false;
+            }
+        }
+
+        /// <summary>
+        /// A name given without wildcards that a whole client-side filtered listing did not have: ObjectNotFound, as
+        /// Get-Item's is, with the name as the target. (A pattern that matches nothing is no error.)
+        /// </summary>
+        internal void WriteNameNotFound(string name, string errorId, string message, string recommendedAction)
+        {
+            var error = new ErrorRecord(new ItemNotFoundException(message), errorId, ErrorCategory.ObjectNotFound, name)
+            {
+                ErrorDetails = new ErrorDetails(message) { RecommendedAction = recommendedAction },
+            };
+            WriteError(error);
+        }
+
+        /// <summary>
         /// A failure on one pipeline item is written as a non-terminating error so the next item still runs;
         /// set-up failures (no token, unusable endpoint) stop the command because no item could succeed.
         /// </summary>

@@ -117,25 +117,6 @@ namespace CodeCatalyst.Cmdlets
             }
         }
 
-        /// <summary>
-        /// Runs one call and writes its failure as a non-terminating error about <paramref name="target"/>, so the
-        /// next piped object is still processed. Returns false when it failed.
-        /// </summary>
-        internal bool TryRun<T>(Func<System.Threading.CancellationToken, System.Threading.Tasks.Task<T>> call, object? target, out T result)
-        {
-            try
-            {
-                result = Run(call);
-                return true;
-            }
-            catch (CodeCatalystException exception)
-            {
-                WriteFailure(exception, target);
-                result = default!;
-                return false;
-            }
-        }
-
         private string? GivenOrDefault(string parameterName, string? value, string? defaultValue)
         {
             // BoundParameters holds what the command line and the current pipeline record bound, nothing else.

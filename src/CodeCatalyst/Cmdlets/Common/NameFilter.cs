@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Text;
 
@@ -13,6 +14,7 @@ namespace CodeCatalyst.Cmdlets
     internal sealed class NameFilter
     {
         private readonly List<WildcardPattern> _patterns = new List<WildcardPattern>();
+        private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
         public NameFilter(IEnumerable<string>? names)
         {
@@ -36,6 +38,25 @@ namespace CodeCatalyst.Cmdlets
         public List<string> Prefixes { get; } = new List<string>();
 
         public bool HasPatterns => _patterns.Count > 0;
+
+        /// <summary>
+        /// For a listing the service cannot filter: keeps what an exact name or a pattern matches, and notes which
+        /// exact names came up (see <see cref="UnseenExactNames"/>). Null when no names were given: keep everything.
+        /// </summary>
+        public Func<T, bool>? Keeper<T>(Func<T, string?> nameOf)
+        {
+            if (ExactNames.Count == 0 && _patterns.Count == 0) return null;
+            return item =>
+            {
+                var name = nameOf(item);
+                var exact = name != null && ExactNames.Exists(candidate => string.Equals(candidate, name, StringComparison.OrdinalIgnoreCase));
+                if (exact) _seen.Add(name!);
+                return exact || Matches(name);
+            };
+        }
+
+        /// <summary>The exact names no kept item had: after a whole listing, the ones that do not exist.</summary>
+        public IEnumerable<string> UnseenExactNames => ExactNames.Where(name => !_seen.Contains(name));
 
         public bool Matches(string? name)
         {
