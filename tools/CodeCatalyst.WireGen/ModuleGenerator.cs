@@ -158,7 +158,10 @@ internal sealed class ModuleGenerator(ShapeGraph graph, ServiceTarget target)
         switch (shape.Type)
         {
             case "string" when required:
-                code.Line($"public string {propertyName} {{ get; set; }} = \"\";");
+                // Where "" is a value, an absent member stays null until the answer check refuses it.
+                code.Line(target.EmptyStringsAreValues
+                    ? $"public string {propertyName} {{ get; set; }} = null!;"
+                    : $"public string {propertyName} {{ get; set; }} = \"\";");
                 break;
             case "timestamp" when required:
                 code.Line($"public DateTime {propertyName} {{ get; set; }}");
@@ -662,7 +665,7 @@ internal sealed class ModuleGenerator(ShapeGraph graph, ServiceTarget target)
             {
                 var absent = memberShape.Type switch
                 {
-                    "string" => $"string.IsNullOrEmpty({property})",
+                    "string" => target.EmptyStringsAreValues ? $"{property} == null" : $"string.IsNullOrEmpty({property})",
                     "timestamp" when declaredRequired => $"{property} == default(DateTime)",
                     _ => $"{property} == null",
                 };

@@ -17,7 +17,8 @@ public sealed record ServiceTarget(
     string ApiClass,
     string EmulatorFolder,
     string EmulatorNamespace,
-    string JsonContext)
+    string JsonContext,
+    bool EmptyStringsAreValues = false)
 {
     public static readonly ServiceTarget CodeCatalyst = new(
         "codecatalyst", "2022-09-28",
@@ -30,9 +31,13 @@ public sealed record ServiceTarget(
         "amplify", "2017-07-25",
         "src/CodeCatalyst/Amplify/Wire/amplify.spec.json", "src/CodeCatalyst/Amplify/Wire/operations.txt",
         "src/CodeCatalyst/Amplify/Wire/Generated", "CodeCatalyst.Amplify.Models", "CodeCatalyst.Amplify.Wire", "CodeCatalyst.Amplify", "AmplifyApi",
-        "src/CodeCatalyst.Emulator/Amplify/Wire/Generated", "CodeCatalyst.Emulator.Amplify.Wire", "AmplifyJsonContext");
+        "src/CodeCatalyst.Emulator/Amplify/Wire/Generated", "CodeCatalyst.Emulator.Amplify.Wire", "AmplifyJsonContext",
+        EmptyStringsAreValues: true);
 
     public static readonly IReadOnlyList<ServiceTarget> All = [CodeCatalyst, Amplify];
+
+    // EmptyStringsAreValues: whether a required string member may be "" (Amplify answers "repository": "" for an app
+    // deployed by hand). CodeCatalyst's required strings are never empty, so "" there means the member is missing.
 
     /// <summary>The header line naming what a generated file came from.</summary>
     public string Sources => $"{SpecPath} and {TablePath}";

@@ -19,16 +19,27 @@ namespace CodeCatalyst.Core.Http
     /// <summary>Settings for one client: where to send, how to authenticate, how hard to try.</summary>
     internal sealed class ClientSettings
     {
+        /// <summary>A client that sends a bearer token (CodeCatalyst).</summary>
         public ClientSettings(Uri endpoint, Func<CancellationToken, Task<BearerToken>> tokenSource)
         {
             Endpoint = endpoint;
             TokenSource = tokenSource;
         }
 
+        /// <summary>A client whose requests another scheme authenticates, such as SigV4 (Amplify).</summary>
+        public ClientSettings(Uri endpoint, Auth.Signing.IRequestAuthenticator authenticator)
+        {
+            Endpoint = endpoint;
+            Authenticator = authenticator;
+        }
+
         public Uri Endpoint { get; }
 
-        /// <summary>Called once, at the first request, so -WhatIf and input errors never need a token.</summary>
-        public Func<CancellationToken, Task<BearerToken>> TokenSource { get; }
+        /// <summary>Called once, at the first request, so -WhatIf and input errors never need a token; null with an authenticator.</summary>
+        public Func<CancellationToken, Task<BearerToken>>? TokenSource { get; }
+
+        /// <summary>Authenticates every attempt anew, just before it is sent (a fresh signing time); null for bearer tokens.</summary>
+        public Auth.Signing.IRequestAuthenticator? Authenticator { get; }
 
         public int MaxAttempts { get; set; } = RetryPolicy.DefaultMaxAttempts;
 
@@ -65,6 +76,7 @@ namespace CodeCatalyst.Core.Http
     internal sealed class CodeCatalystClient
     {
         private const string AuthorizationHeader = "Authorization";
+        private const string SecurityTokenHeader = "X-Amz-Security-Token";
         private const string Redacted = "<redacted>";
 
         /// <summary>Service text is cut to this many characters so one error cannot flood a log.</summary>
@@ -170,15 +182,9 @@ namespace CodeCatalyst.Core.Http
             {
                 current = _token;
                 if (current != null && !IsNearExpiry(current)) return current;
-                var resolved = await _settings.TokenSource(cancellationToken).ConfigureAwait(false);
-                lock (_tokenValues)
-                {
-                    // A proxy may echo the token as sent or URL-encoded (in a redirect or a query it quotes back).
-                    foreach (var form in new[] { resolved.Value, Uri.EscapeDataString(resolved.Value) })
-                    {
-                        if (!_tokenValues.Contains(form)) _tokenValues.Add(form);
-                    }
-                }
+                var tokenSource = _settings.TokenSource ?? throw new InvalidOperationException("This client authenticates without a bearer token.");
+                var resolved = await tokenSource(cancellationToken).ConfigureAwait(false);
+                RememberSecret(resolved.Value);
 
                 if (_diagnostics.IsVerboseEnabled &&
                     (current == null || !string.Equals(current.Value, resolved.Value, StringComparison.Ordinal)))
@@ -192,6 +198,19 @@ namespace CodeCatalyst.Core.Http
             finally
             {
                 _tokenGate.Release();
+            }
+        }
+
+        /// <summary>A secret this client sends, kept so that server text echoing it is redacted.</summary>
+        private void RememberSecret(string value)
+        {
+            lock (_tokenValues)
+            {
+                // A proxy may echo it as sent or URL-encoded (in a redirect or a query it quotes back).
+                foreach (var form in new[] { value, Uri.EscapeDataString(value) })
+                {
+                    if (!_tokenValues.Contains(form)) _tokenValues.Add(form);
+                }
             }
         }
 
@@ -228,11 +247,21 @@ namespace CodeCatalyst.Core.Http
 
             for (var attempt = 1; ; attempt++)
             {
-                var token = await ResolveTokenAsync(cancellationToken).ConfigureAwait(false);
+                var token = _settings.Authenticator == null ? await ResolveTokenAsync(cancellationToken).ConfigureAwait(false) : null;
                 var stopwatch = Stopwatch.StartNew();
                 using (var message = BuildMessage(request, token))
                 using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
                 {
+                    if (_settings.Authenticator != null)
+                    {
+                        // Every attempt is signed anew: a retry after a wait carries a fresh time and current credentials.
+                        await _settings.Authenticator.AuthenticateAsync(message, cancellationToken).ConfigureAwait(false);
+                        if (message.Headers.TryGetValues(SecurityTokenHeader, out var sessionTokens))
+                        {
+                            foreach (var sessionToken in sessionTokens) RememberSecret(sessionToken);
+                        }
+                    }
+
                     timeout.CancelAfter(_settings.RequestTimeout);
                     WriteRequestDebug(message);
 
@@ -322,11 +351,11 @@ namespace CodeCatalyst.Core.Http
             await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
         }
 
-        private HttpRequestMessage BuildMessage(ServiceRequest request, BearerToken token)
+        private HttpRequestMessage BuildMessage(ServiceRequest request, BearerToken? token)
         {
             var uri = new Uri(_basePath + request.PathAndQuery);
             var message = new HttpRequestMessage(request.Method, uri);
-            message.Headers.TryAddWithoutValidation(AuthorizationHeader, "Bearer " + token.Value);
+            if (token != null) message.Headers.TryAddWithoutValidation(AuthorizationHeader, "Bearer " + token.Value);
             message.Headers.TryAddWithoutValidation("User-Agent", _settings.UserAgent);
             message.Headers.TryAddWithoutValidation("Accept", "application/json"); // the same header, without parsing it per call
             if (request.JsonBody != null)
@@ -389,8 +418,10 @@ namespace CodeCatalyst.Core.Http
             foreach (var header in message.Headers)
             {
                 var value = string.Equals(header.Key, AuthorizationHeader, StringComparison.OrdinalIgnoreCase)
-                    ? "Bearer <redacted>"
-                    : string.Join(", ", header.Value);
+                    ? SchemeOf(string.Join(", ", header.Value)) + " " + Redacted
+                    : string.Equals(header.Key, SecurityTokenHeader, StringComparison.OrdinalIgnoreCase)
+                        ? Redacted
+                        : string.Join(", ", header.Value);
                 text.AppendLine().Append("  ").Append(header.Key).Append(": ").Append(value);
             }
 
@@ -403,6 +434,13 @@ namespace CodeCatalyst.Core.Http
             }
 
             _diagnostics.Debug(text.ToString());
+        }
+
+        /// <summary>The scheme of an Authorization value (Bearer, AWS4-HMAC-SHA256): shown, while the rest is not.</summary>
+        private static string SchemeOf(string authorization)
+        {
+            var space = authorization.IndexOf(' ');
+            return space > 0 ? authorization.Substring(0, space) : "(scheme)";
         }
 
         private void WriteResponseDebug(HttpResponseMessage response)

@@ -13,19 +13,19 @@ namespace CodeCatalyst.Amplify.Models
     /// <summary>Wire members of App (ListApps), App (GetApp).</summary>
     public sealed partial class App
     {
-        public string AppId { get; set; } = "";
-        public string AppArn { get; set; } = "";
-        public string Name { get; set; } = "";
+        public string AppId { get; set; } = null!;
+        public string AppArn { get; set; } = null!;
+        public string Name { get; set; } = null!;
         public Dictionary<string, string>? Tags { get; set; }
-        public string Description { get; set; } = "";
-        public string Repository { get; set; } = "";
-        public string Platform { get; set; } = "";
+        public string Description { get; set; } = null!;
+        public string Repository { get; set; } = null!;
+        public string Platform { get; set; } = null!;
         public DateTime CreateTime { get; set; }
         public DateTime UpdateTime { get; set; }
         public string? ComputeRoleArn { get; set; }
         public string? IamServiceRoleArn { get; set; }
         public Dictionary<string, string>? EnvironmentVariables { get; set; }
-        public string DefaultDomain { get; set; } = "";
+        public string DefaultDomain { get; set; } = null!;
         public bool? EnableBranchAutoBuild { get; set; }
         public bool? EnableBranchAutoDeletion { get; set; }
         public bool? EnableBasicAuth { get; set; }
@@ -48,12 +48,12 @@ namespace CodeCatalyst.Amplify.Models
     public sealed partial class Branch
     {
         public string AppId { get; set; } = "";
-        public string BranchArn { get; set; } = "";
-        public string BranchName { get; set; } = "";
-        public string Description { get; set; } = "";
+        public string BranchArn { get; set; } = null!;
+        public string BranchName { get; set; } = null!;
+        public string Description { get; set; } = null!;
         public Dictionary<string, string>? Tags { get; set; }
-        public string Stage { get; set; } = "";
-        public string DisplayName { get; set; } = "";
+        public string Stage { get; set; } = null!;
+        public string DisplayName { get; set; } = null!;
         public bool? EnableNotification { get; set; }
         public DateTime CreateTime { get; set; }
         public DateTime UpdateTime { get; set; }
@@ -61,13 +61,13 @@ namespace CodeCatalyst.Amplify.Models
         public bool? EnableAutoBuild { get; set; }
         public bool? EnableSkewProtection { get; set; }
         public List<string>? CustomDomains { get; set; }
-        public string Framework { get; set; } = "";
-        public string ActiveJobId { get; set; } = "";
-        public string TotalNumberOfJobs { get; set; } = "";
+        public string Framework { get; set; } = null!;
+        public string ActiveJobId { get; set; } = null!;
+        public string TotalNumberOfJobs { get; set; } = null!;
         public bool? EnableBasicAuth { get; set; }
         public bool? EnablePerformanceMode { get; set; }
         public string? ThumbnailUrl { get; set; }
-        public string Ttl { get; set; } = "";
+        public string Ttl { get; set; } = null!;
         public List<string>? AssociatedResources { get; set; }
         public bool? EnablePullRequestPreview { get; set; }
         public string? PullRequestEnvironmentName { get; set; }
@@ -83,7 +83,7 @@ namespace CodeCatalyst.Amplify.Models
     {
         public string? JobId { get; set; }
         public Dictionary<string, string>? FileUploadUrls { get; set; }
-        public string ZipUploadUrl { get; set; } = "";
+        public string ZipUploadUrl { get; set; } = null!;
     }
 
     /// <summary>Wire members of Job (GetJob).</summary>
@@ -100,15 +100,15 @@ namespace CodeCatalyst.Amplify.Models
     {
         public string AppId { get; set; } = "";
         public string BranchName { get; set; } = "";
-        public string JobArn { get; set; } = "";
-        public string JobId { get; set; } = "";
-        public string CommitId { get; set; } = "";
-        public string CommitMessage { get; set; } = "";
+        public string JobArn { get; set; } = null!;
+        public string JobId { get; set; } = null!;
+        public string CommitId { get; set; } = null!;
+        public string CommitMessage { get; set; } = null!;
         public DateTime CommitTime { get; set; }
         public DateTime StartTime { get; set; }
-        public string Status { get; set; } = "";
+        public string Status { get; set; } = null!;
         public DateTime? EndTime { get; set; }
-        public string JobType { get; set; } = "";
+        public string JobType { get; set; } = null!;
         public string? SourceUrl { get; set; }
         public string? SourceUrlType { get; set; }
     }
@@ -135,14 +135,14 @@ namespace CodeCatalyst.Amplify.Models
     /// <summary>Wire members of CacheConfig.</summary>
     public sealed partial class CacheConfig
     {
-        public string Type { get; set; } = "";
+        public string Type { get; set; } = null!;
     }
 
     /// <summary>Wire members of CustomRule.</summary>
     public sealed partial class CustomRule
     {
-        public string Source { get; set; } = "";
-        public string Target { get; set; } = "";
+        public string Source { get; set; } = null!;
+        public string Target { get; set; } = null!;
         public string? Status { get; set; }
         public string? Condition { get; set; }
     }
@@ -150,7 +150,7 @@ namespace CodeCatalyst.Amplify.Models
     /// <summary>Wire members of JobConfig.</summary>
     public sealed partial class JobConfig
     {
-        public string BuildComputeType { get; set; } = "";
+        public string BuildComputeType { get; set; } = null!;
     }
 
     /// <summary>Wire members of ProductionBranch.</summary>
@@ -165,9 +165,9 @@ namespace CodeCatalyst.Amplify.Models
     /// <summary>Wire members of Step.</summary>
     public sealed partial class Step
     {
-        public string StepName { get; set; } = "";
+        public string StepName { get; set; } = null!;
         public DateTime StartTime { get; set; }
-        public string Status { get; set; } = "";
+        public string Status { get; set; } = null!;
         public DateTime EndTime { get; set; }
         public string? LogUrl { get; set; }
         public string? ArtifactsUrl { get; set; }

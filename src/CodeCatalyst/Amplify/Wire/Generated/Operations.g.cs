@@ -238,16 +238,16 @@ namespace CodeCatalyst.Amplify.Wire
         public static List<string> MissingFromListApps(App item)
         {
             var missing = new List<string>();
-            if (string.IsNullOrEmpty(item.AppId)) missing.Add("appId");
-            if (string.IsNullOrEmpty(item.AppArn)) missing.Add("appArn");
-            if (string.IsNullOrEmpty(item.Name)) missing.Add("name");
-            if (string.IsNullOrEmpty(item.Description)) missing.Add("description");
-            if (string.IsNullOrEmpty(item.Repository)) missing.Add("repository");
-            if (string.IsNullOrEmpty(item.Platform)) missing.Add("platform");
+            if (item.AppId == null) missing.Add("appId");
+            if (item.AppArn == null) missing.Add("appArn");
+            if (item.Name == null) missing.Add("name");
+            if (item.Description == null) missing.Add("description");
+            if (item.Repository == null) missing.Add("repository");
+            if (item.Platform == null) missing.Add("platform");
             if (item.CreateTime == default(DateTime)) missing.Add("createTime");
             if (item.UpdateTime == default(DateTime)) missing.Add("updateTime");
             if (item.EnvironmentVariables == null) missing.Add("environmentVariables");
-            if (string.IsNullOrEmpty(item.DefaultDomain)) missing.Add("defaultDomain");
+            if (item.DefaultDomain == null) missing.Add("defaultDomain");
             if (item.EnableBranchAutoBuild == null) missing.Add("enableBranchAutoBuild");
             if (item.EnableBasicAuth == null) missing.Add("enableBasicAuth");
             if (item.CustomRules != null)
@@ -261,8 +261,8 @@ namespace CodeCatalyst.Amplify.Wire
                     }
                     else
                     {
-                        if (string.IsNullOrEmpty(entry2.Source)) missing.Add("customRules" + "[" + index1 + "]" + ".source");
-                        if (string.IsNullOrEmpty(entry2.Target)) missing.Add("customRules" + "[" + index1 + "]" + ".target");
+                        if (entry2.Source == null) missing.Add("customRules" + "[" + index1 + "]" + ".source");
+                        if (entry2.Target == null) missing.Add("customRules" + "[" + index1 + "]" + ".target");
                     }
                 }
             }
@@ -274,14 +274,14 @@ namespace CodeCatalyst.Amplify.Wire
             }
             if (item.CacheConfig is CacheConfig nested5)
             {
-                if (string.IsNullOrEmpty(nested5.Type)) missing.Add("cacheConfig" + ".type");
+                if (nested5.Type == null) missing.Add("cacheConfig" + ".type");
             }
             if (item.WafConfiguration is WafConfiguration nested6)
             {
             }
             if (item.JobConfig is JobConfig nested7)
             {
-                if (string.IsNullOrEmpty(nested7.BuildComputeType)) missing.Add("jobConfig" + ".buildComputeType");
+                if (nested7.BuildComputeType == null) missing.Add("jobConfig" + ".buildComputeType");
             }
             return missing;
         }
@@ -289,16 +289,16 @@ namespace CodeCatalyst.Amplify.Wire
         public static List<string> MissingFromGetApp(App item)
         {
             var missing = new List<string>();
-            if (string.IsNullOrEmpty(item.AppId)) missing.Add("appId");
-            if (string.IsNullOrEmpty(item.AppArn)) missing.Add("appArn");
-            if (string.IsNullOrEmpty(item.Name)) missing.Add("name");
-            if (string.IsNullOrEmpty(item.Description)) missing.Add("description");
-            if (string.IsNullOrEmpty(item.Repository)) missing.Add("repository");
-            if (string.IsNullOrEmpty(item.Platform)) missing.Add("platform");
+            if (item.AppId == null) missing.Add("appId");
+            if (item.AppArn == null) missing.Add("appArn");
+            if (item.Name == null) missing.Add("name");
+            if (item.Description == null) missing.Add("description");
+            if (item.Repository == null) missing.Add("repository");
+            if (item.Platform == null) missing.Add("platform");
             if (item.CreateTime == default(DateTime)) missing.Add("createTime");
             if (item.UpdateTime == default(DateTime)) missing.Add("updateTime");
             if (item.EnvironmentVariables == null) missing.Add("environmentVariables");
-            if (string.IsNullOrEmpty(item.DefaultDomain)) missing.Add("defaultDomain");
+            if (item.DefaultDomain == null) missing.Add("defaultDomain");
             if (item.EnableBranchAutoBuild == null) missing.Add("enableBranchAutoBuild");
             if (item.EnableBasicAuth == null) missing.Add("enableBasicAuth");
             if (item.CustomRules != null)
@@ -312,8 +312,8 @@ namespace CodeCatalyst.Amplify.Wire
                     }
                     else
                     {
-                        if (string.IsNullOrEmpty(entry2.Source)) missing.Add("customRules" + "[" + index1 + "]" + ".source");
-                        if (string.IsNullOrEmpty(entry2.Target)) missing.Add("customRules" + "[" + index1 + "]" + ".target");
+                        if (entry2.Source == null) missing.Add("customRules" + "[" + index1 + "]" + ".source");
+                        if (entry2.Target == null) missing.Add("customRules" + "[" + index1 + "]" + ".target");
                     }
                 }
             }
@@ -325,14 +325,14 @@ namespace CodeCatalyst.Amplify.Wire
             }
             if (item.CacheConfig is CacheConfig nested5)
             {
-                if (string.IsNullOrEmpty(nested5.Type)) missing.Add("cacheConfig" + ".type");
+                if (nested5.Type == null) missing.Add("cacheConfig" + ".type");
             }
             if (item.WafConfiguration is WafConfiguration nested6)
             {
             }
             if (item.JobConfig is JobConfig nested7)
             {
-                if (string.IsNullOrEmpty(nested7.BuildComputeType)) missing.Add("jobConfig" + ".buildComputeType");
+                if (nested7.BuildComputeType == null) missing.Add("jobConfig" + ".buildComputeType");
             }
             return missing;
         }
@@ -340,22 +340,22 @@ namespace CodeCatalyst.Amplify.Wire
         public static List<string> MissingFromListBranches(Branch item)
         {
             var missing = new List<string>();
-            if (string.IsNullOrEmpty(item.BranchArn)) missing.Add("branchArn");
-            if (string.IsNullOrEmpty(item.BranchName)) missing.Add("branchName");
-            if (string.IsNullOrEmpty(item.Description)) missing.Add("description");
-            if (string.IsNullOrEmpty(item.Stage)) missing.Add("stage");
-            if (string.IsNullOrEmpty(item.DisplayName)) missing.Add("displayName");
+            if (item.BranchArn == null) missing.Add("branchArn");
+            if (item.BranchName == null) missing.Add("branchName");
+            if (item.Description == null) missing.Add("description");
+            if (item.Stage == null) missing.Add("stage");
+            if (item.DisplayName == null) missing.Add("displayName");
             if (item.EnableNotification == null) missing.Add("enableNotification");
             if (item.CreateTime == default(DateTime)) missing.Add("createTime");
             if (item.UpdateTime == default(DateTime)) missing.Add("updateTime");
             if (item.EnvironmentVariables == null) missing.Add("environmentVariables");
             if (item.EnableAutoBuild == null) missing.Add("enableAutoBuild");
             if (item.CustomDomains == null) missing.Add("customDomains");
-            if (string.IsNullOrEmpty(item.Framework)) missing.Add("framework");
-            if (string.IsNullOrEmpty(item.ActiveJobId)) missing.Add("activeJobId");
-            if (string.IsNullOrEmpty(item.TotalNumberOfJobs)) missing.Add("totalNumberOfJobs");
+            if (item.Framework == null) missing.Add("framework");
+            if (item.ActiveJobId == null) missing.Add("activeJobId");
+            if (item.TotalNumberOfJobs == null) missing.Add("totalNumberOfJobs");
             if (item.EnableBasicAuth == null) missing.Add("enableBasicAuth");
-            if (string.IsNullOrEmpty(item.Ttl)) missing.Add("ttl");
+            if (item.Ttl == null) missing.Add("ttl");
             if (item.EnablePullRequestPreview == null) missing.Add("enablePullRequestPreview");
             if (item.Backend is Backend nested1)
             {
@@ -366,22 +366,22 @@ namespace CodeCatalyst.Amplify.Wire
         public static List<string> MissingFromGetBranch(Branch item)
         {
             var missing = new List<string>();
-            if (string.IsNullOrEmpty(item.BranchArn)) missing.Add("branchArn");
-            if (string.IsNullOrEmpty(item.BranchName)) missing.Add("branchName");
-            if (string.IsNullOrEmpty(item.Description)) missing.Add("description");
-            if (string.IsNullOrEmpty(item.Stage)) missing.Add("stage");
-            if (string.IsNullOrEmpty(item.DisplayName)) missing.Add("displayName");
+            if (item.BranchArn == null) missing.Add("branchArn");
+            if (item.BranchName == null) missing.Add("branchName");
+            if (item.Description == null) missing.Add("description");
+            if (item.Stage == null) missing.Add("stage");
+            if (item.DisplayName == null) missing.Add("displayName");
             if (item.EnableNotification == null) missing.Add("enableNotification");
             if (item.CreateTime == default(DateTime)) missing.Add("createTime");
             if (item.UpdateTime == default(DateTime)) missing.Add("updateTime");
             if (item.EnvironmentVariables == null) missing.Add("environmentVariables");
             if (item.EnableAutoBuild == null) missing.Add("enableAutoBuild");
             if (item.CustomDomains == null) missing.Add("customDomains");
-            if (string.IsNullOrEmpty(item.Framework)) missing.Add("framework");
-            if (string.IsNullOrEmpty(item.ActiveJobId)) missing.Add("activeJobId");
-            if (string.IsNullOrEmpty(item.TotalNumberOfJobs)) missing.Add("totalNumberOfJobs");
+            if (item.Framework == null) missing.Add("framework");
+            if (item.ActiveJobId == null) missing.Add("activeJobId");
+            if (item.TotalNumberOfJobs == null) missing.Add("totalNumberOfJobs");
             if (item.EnableBasicAuth == null) missing.Add("enableBasicAuth");
-            if (string.IsNullOrEmpty(item.Ttl)) missing.Add("ttl");
+            if (item.Ttl == null) missing.Add("ttl");
             if (item.EnablePullRequestPreview == null) missing.Add("enablePullRequestPreview");
             if (item.Backend is Backend nested1)
             {
@@ -392,14 +392,14 @@ namespace CodeCatalyst.Amplify.Wire
         public static List<string> MissingFromListJobs(JobSummary item)
         {
             var missing = new List<string>();
-            if (string.IsNullOrEmpty(item.JobArn)) missing.Add("jobArn");
-            if (string.IsNullOrEmpty(item.JobId)) missing.Add("jobId");
-            if (string.IsNullOrEmpty(item.CommitId)) missing.Add("commitId");
-            if (string.IsNullOrEmpty(item.CommitMessage)) missing.Add("commitMessage");
+            if (item.JobArn == null) missing.Add("jobArn");
+            if (item.JobId == null) missing.Add("jobId");
+            if (item.CommitId == null) missing.Add("commitId");
+            if (item.CommitMessage == null) missing.Add("commitMessage");
             if (item.CommitTime == default(DateTime)) missing.Add("commitTime");
             if (item.StartTime == default(DateTime)) missing.Add("startTime");
-            if (string.IsNullOrEmpty(item.Status)) missing.Add("status");
-            if (string.IsNullOrEmpty(item.JobType)) missing.Add("jobType");
+            if (item.Status == null) missing.Add("status");
+            if (item.JobType == null) missing.Add("jobType");
             return missing;
         }
 
@@ -409,14 +409,14 @@ namespace CodeCatalyst.Amplify.Wire
             if (item.Summary == null) missing.Add("summary");
             if (item.Summary is JobSummary nested1)
             {
-                if (string.IsNullOrEmpty(nested1.JobArn)) missing.Add("summary" + ".jobArn");
-                if (string.IsNullOrEmpty(nested1.JobId)) missing.Add("summary" + ".jobId");
-                if (string.IsNullOrEmpty(nested1.CommitId)) missing.Add("summary" + ".commitId");
-                if (string.IsNullOrEmpty(nested1.CommitMessage)) missing.Add("summary" + ".commitMessage");
+                if (nested1.JobArn == null) missing.Add("summary" + ".jobArn");
+                if (nested1.JobId == null) missing.Add("summary" + ".jobId");
+                if (nested1.CommitId == null) missing.Add("summary" + ".commitId");
+                if (nested1.CommitMessage == null) missing.Add("summary" + ".commitMessage");
                 if (nested1.CommitTime == default(DateTime)) missing.Add("summary" + ".commitTime");
                 if (nested1.StartTime == default(DateTime)) missing.Add("summary" + ".startTime");
-                if (string.IsNullOrEmpty(nested1.Status)) missing.Add("summary" + ".status");
-                if (string.IsNullOrEmpty(nested1.JobType)) missing.Add("summary" + ".jobType");
+                if (nested1.Status == null) missing.Add("summary" + ".status");
+                if (nested1.JobType == null) missing.Add("summary" + ".jobType");
             }
             if (item.Steps == null) missing.Add("steps");
             if (item.Steps != null)
@@ -430,9 +430,9 @@ namespace CodeCatalyst.Amplify.Wire
                     }
                     else
                     {
-                        if (string.IsNullOrEmpty(entry3.StepName)) missing.Add("steps" + "[" + index2 + "]" + ".stepName");
+                        if (entry3.StepName == null) missing.Add("steps" + "[" + index2 + "]" + ".stepName");
                         if (entry3.StartTime == default(DateTime)) missing.Add("steps" + "[" + index2 + "]" + ".startTime");
-                        if (string.IsNullOrEmpty(entry3.Status)) missing.Add("steps" + "[" + index2 + "]" + ".status");
+                        if (entry3.Status == null) missing.Add("steps" + "[" + index2 + "]" + ".status");
                         if (entry3.EndTime == default(DateTime)) missing.Add("steps" + "[" + index2 + "]" + ".endTime");
                     }
                 }
@@ -443,42 +443,42 @@ namespace CodeCatalyst.Amplify.Wire
         public static List<string> MissingFromStartJob(JobSummary item)
         {
             var missing = new List<string>();
-            if (string.IsNullOrEmpty(item.JobArn)) missing.Add("jobArn");
-            if (string.IsNullOrEmpty(item.JobId)) missing.Add("jobId");
-            if (string.IsNullOrEmpty(item.CommitId)) missing.Add("commitId");
-            if (string.IsNullOrEmpty(item.CommitMessage)) missing.Add("commitMessage");
+            if (item.JobArn == null) missing.Add("jobArn");
+            if (item.JobId == null) missing.Add("jobId");
+            if (item.CommitId == null) missing.Add("commitId");
+            if (item.CommitMessage == null) missing.Add("commitMessage");
             if (item.CommitTime == default(DateTime)) missing.Add("commitTime");
             if (item.StartTime == default(DateTime)) missing.Add("startTime");
-            if (string.IsNullOrEmpty(item.Status)) missing.Add("status");
-            if (string.IsNullOrEmpty(item.JobType)) missing.Add("jobType");
+            if (item.Status == null) missing.Add("status");
+            if (item.JobType == null) missing.Add("jobType");
             return missing;
         }
 
         public static List<string> MissingFromStopJob(JobSummary item)
         {
             var missing = new List<string>();
-            if (string.IsNullOrEmpty(item.JobArn)) missing.Add("jobArn");
-            if (string.IsNullOrEmpty(item.JobId)) missing.Add("jobId");
-            if (string.IsNullOrEmpty(item.CommitId)) missing.Add("commitId");
-            if (string.IsNullOrEmpty(item.CommitMessage)) missing.Add("commitMessage");
+            if (item.JobArn == null) missing.Add("jobArn");
+            if (item.JobId == null) missing.Add("jobId");
+            if (item.CommitId == null) missing.Add("commitId");
+            if (item.CommitMessage == null) missing.Add("commitMessage");
             if (item.CommitTime == default(DateTime)) missing.Add("commitTime");
             if (item.StartTime == default(DateTime)) missing.Add("startTime");
-            if (string.IsNullOrEmpty(item.Status)) missing.Add("status");
-            if (string.IsNullOrEmpty(item.JobType)) missing.Add("jobType");
+            if (item.Status == null) missing.Add("status");
+            if (item.JobType == null) missing.Add("jobType");
             return missing;
         }
 
         public static List<string> MissingFromDeleteJob(JobSummary item)
         {
             var missing = new List<string>();
-            if (string.IsNullOrEmpty(item.JobArn)) missing.Add("jobArn");
-            if (string.IsNullOrEmpty(item.JobId)) missing.Add("jobId");
-            if (string.IsNullOrEmpty(item.CommitId)) missing.Add("commitId");
-            if (string.IsNullOrEmpty(item.CommitMessage)) missing.Add("commitMessage");
+            if (item.JobArn == null) missing.Add("jobArn");
+            if (item.JobId == null) missing.Add("jobId");
+            if (item.CommitId == null) missing.Add("commitId");
+            if (item.CommitMessage == null) missing.Add("commitMessage");
             if (item.CommitTime == default(DateTime)) missing.Add("commitTime");
             if (item.StartTime == default(DateTime)) missing.Add("startTime");
-            if (string.IsNullOrEmpty(item.Status)) missing.Add("status");
-            if (string.IsNullOrEmpty(item.JobType)) missing.Add("jobType");
+            if (item.Status == null) missing.Add("status");
+            if (item.JobType == null) missing.Add("jobType");
             return missing;
         }
 
@@ -486,21 +486,21 @@ namespace CodeCatalyst.Amplify.Wire
         {
             var missing = new List<string>();
             if (item.FileUploadUrls == null) missing.Add("fileUploadUrls");
-            if (string.IsNullOrEmpty(item.ZipUploadUrl)) missing.Add("zipUploadUrl");
+            if (item.ZipUploadUrl == null) missing.Add("zipUploadUrl");
             return missing;
         }
 
         public static List<string> MissingFromStartDeployment(JobSummary item)
         {
             var missing = new List<string>();
-            if (string.IsNullOrEmpty(item.JobArn)) missing.Add("jobArn");
-            if (string.IsNullOrEmpty(item.JobId)) missing.Add("jobId");
-            if (string.IsNullOrEmpty(item.CommitId)) missing.Add("commitId");
-            if (string.IsNullOrEmpty(item.CommitMessage)) missing.Add("commitMessage");
+            if (item.JobArn == null) missing.Add("jobArn");
+            if (item.JobId == null) missing.Add("jobId");
+            if (item.CommitId == null) missing.Add("commitId");
+            if (item.CommitMessage == null) missing.Add("commitMessage");
             if (item.CommitTime == default(DateTime)) missing.Add("commitTime");
             if (item.StartTime == default(DateTime)) missing.Add("startTime");
-            if (string.IsNullOrEmpty(item.Status)) missing.Add("status");
-            if (string.IsNullOrEmpty(item.JobType)) missing.Add("jobType");
+            if (item.Status == null) missing.Add("status");
+            if (item.JobType == null) missing.Add("jobType");
             return missing;
         }
 
