@@ -9,12 +9,15 @@
     Description          = 'Drive Amazon CodeCatalyst workflows from PowerShell: list and start workflow runs, wait for them with progress, and script it safely with retries, idempotent starts and typed output. Includes a local emulator for rehearsing runbooks.'
     PowerShellVersion    = '5.1'
     DotNetFrameworkVersion = '4.7.2'
-    FormatsToProcess     = @('CodeCatalyst.format.ps1xml', 'CodeCatalyst.SourceRepositories.format.ps1xml', 'CodeCatalyst.DevEnvironments.format.ps1xml', 'CodeCatalyst.TokensUsersEvents.format.ps1xml')
+    FormatsToProcess     = @('CodeCatalyst.format.ps1xml', 'CodeCatalyst.SourceRepositories.format.ps1xml', 'CodeCatalyst.DevEnvironments.format.ps1xml', 'CodeCatalyst.TokensUsersEvents.format.ps1xml', 'CodeCatalyst.Amplify.format.ps1xml')
     TypesToProcess       = @('CodeCatalyst.types.ps1xml')
     CmdletsToExport      = @(
         'Connect-CCAccount'
         'Disconnect-CCAccount'
         'Get-CCAccessToken'
+        'Get-CCAmplifyApp'
+        'Get-CCAmplifyBranch'
+        'Get-CCAmplifyJob'
         'Get-CCDevEnvironment'
         'Get-CCDevEnvironmentSession'
         'Get-CCEventLog'

@@ -34,12 +34,14 @@ namespace CodeCatalyst.Tests
                 .SelectMany(t => t.GetCustomAttributes<System.Management.Automation.OutputTypeAttribute>())
                 .SelectMany(a => a.Type)
                 .Select(t => t.Type)
-                .Where(t => t != null && t.Namespace == "CodeCatalyst.Models")
+                // The module's own models: CodeCatalyst.Models and every other service's (CodeCatalyst.Amplify.Models).
+                .Where(t => t != null && t.Namespace != null && t.Namespace.StartsWith("CodeCatalyst.", System.StringComparison.Ordinal) && t.Namespace.EndsWith(".Models", System.StringComparison.Ordinal))
                 .Select(t => t!.FullName!)
                 .Distinct()
                 .ToList();
 
             Assert.NotEmpty(outputTypes);
+            Assert.Contains("CodeCatalyst.Amplify.Models.JobSummary", outputTypes);
             Assert.All(outputTypes, type => Assert.Contains(type, viewed));
         }
 
