@@ -228,14 +228,30 @@ namespace CodeCatalyst.Wire
         }
     }
 
-    /// <summary>The generated operation facts by operation name.</summary>
+    /// <summary>
+    /// The generated operation facts by operation name, of every service the module calls: a request names only its
+    /// operation, and the retry rule (<see cref="OperationInfo.SentAtMostOnce"/>) must hold for Amplify's StartJob as
+    /// for CodeCatalyst's CreateAccessToken. The services' operation names are disjoint (a test holds them to it);
+    /// were one ever in both, the stricter facts would count, so nothing is retried that either forbids.
+    /// </summary>
     internal static class OperationLookup
     {
+        /// <summary>Each service's generated operations; one more service adds its array here.</summary>
+        internal static readonly OperationInfo[][] Services = { WireOperations.All, CodeCatalyst.Amplify.Wire.WireOperations.All };
+
         private static readonly Lazy<Dictionary<string, OperationInfo>> ByName =
             new Lazy<Dictionary<string, OperationInfo>>(() =>
             {
                 var byName = new Dictionary<string, OperationInfo>(StringComparer.Ordinal);
-                foreach (var operation in WireOperations.All) byName[operation.Name] = operation;
+                foreach (var service in Services)
+                {
+                    foreach (var operation in service)
+                    {
+                        if (byName.TryGetValue(operation.Name, out var known) && known.SentAtMostOnce) continue;
+                        byName[operation.Name] = operation;
+                    }
+                }
+
                 return byName;
             });
 

@@ -1,0 +1,47 @@
+using System.Management.Automation;
+using CodeCatalyst.Amplify.Models;
+using CodeCatalyst.Amplify.Wire;
+
+namespace CodeCatalyst.Cmdlets.Amplify
+{
+    /// <summary>
+    /// Remove-CCAmplifyJob: deletes finished jobs from a branch's history (DeleteJob). Asks first unless -Force.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Remove, "CCAmplifyJob", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(JobSummary))]
+    public sealed class RemoveCCAmplifyJobCommand : AmplifyCmdlet
+    {
+        /// <summary>The app; a job object binds by its AppId.</summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string AppId { get; set; } = "";
+
+        /// <summary>The branch; a job object binds by its BranchName.</summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string BranchName { get; set; } = "";
+
+        /// <summary>The jobs to delete; a job object (JobSummary or Job) binds by its JobId.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string[] JobId { get; set; } = new string[0];
+
+        /// <summary>Deletes without asking (-WhatIf and an explicit -Confirm still apply).</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <summary>Writes what the service reports about each deleted job.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            foreach (var jobId in JobId)
+            {
+                var input = new DeleteJobInput { AppId = AppId, BranchName = BranchName, JobId = jobId };
+                if (!ShouldChange(input, input.ShouldProcessTarget(), Force, jobId)) continue;
+                if (TryRun(token => Api.DeleteJobAsync(input, token), jobId, out var job) && PassThru) WriteObject(job);
+            }
+        }
+    }
+}

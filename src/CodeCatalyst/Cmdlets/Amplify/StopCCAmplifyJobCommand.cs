@@ -1,0 +1,40 @@
+using System.Management.Automation;
+using CodeCatalyst.Amplify.Models;
+using CodeCatalyst.Amplify.Wire;
+
+namespace CodeCatalyst.Cmdlets.Amplify
+{
+    /// <summary>
+    /// Stop-CCAmplifyJob: asks running jobs to stop (StopJob); each answers CANCELLING and turns CANCELLED. Writes
+    /// what the service reports about each job.
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Stop, "CCAmplifyJob", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(JobSummary))]
+    public sealed class StopCCAmplifyJobCommand : AmplifyCmdlet
+    {
+        /// <summary>The app; a job object binds by its AppId.</summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string AppId { get; set; } = "";
+
+        /// <summary>The branch; a job object binds by its BranchName.</summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string BranchName { get; set; } = "";
+
+        /// <summary>The jobs to stop; a job object (JobSummary or Job) binds by its JobId.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string[] JobId { get; set; } = new string[0];
+
+        protected override void ProcessRecord()
+        {
+            foreach (var jobId in JobId)
+            {
+                var input = new StopJobInput { AppId = AppId, BranchName = BranchName, JobId = jobId };
+                if (!ShouldChange(input, input.ShouldProcessTarget(), false, jobId)) continue;
+                if (TryRun(token => Api.StopJobAsync(input, token), jobId, out var job)) WriteObject(job);
+            }
+        }
+    }
+}
