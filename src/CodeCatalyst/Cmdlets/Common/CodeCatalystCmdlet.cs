@@ -329,6 +329,36 @@ namespace CodeCatalyst.Cmdlets
         }
 
         /// <summary>
+        /// True when the change may go ahead: the input passes the model's checks (else its error is written); -WhatIf says what would happen and returns false; a confirmation is
+        /// asked as $ConfirmPreference and the cmdlet's impact require, unless -Force was given without -Confirm.
+        /// </summary>
+        internal bool ShouldChange(Wire.IWireInput input, string target, bool force, object? errorTarget)
+        {
+            // Bad input is an error even under -WhatIf, before anything is confirmed or sent.
+            try
+            {
+                input.ToRequest();
+            }
+            catch (CodeCatalystInputException exception)
+            {
+                WriteFailure(exception, errorTarget);
+                return false;
+            }
+
+            var whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIfValue)
+                ? ((SwitchParameter)whatIfValue).IsPresent
+                : SessionState.PSVariable.GetValue("WhatIfPreference") is bool preference && preference
+                  || SessionState.PSVariable.GetValue("WhatIfPreference") is SwitchParameter switchPreference && switchPreference.IsPresent;
+            if (force && !whatIf && !MyInvocation.BoundParameters.ContainsKey("Confirm"))
+            {
+                WriteVerbose($"{MyInvocation.MyCommand.Name}: {target} (-Force: not confirmed).");
+                return true;
+            }
+
+            return ShouldProcess(target);
+        }
+
+        /// <summary>
         /// A failure on one pipeline item is written as a non-terminating error so the next item still runs;
         /// set-up failures (no token, unusable endpoint) stop the command because no item could succeed.
         /// </summary>
