@@ -41,6 +41,7 @@
         'Remove-CCProject'
         'Remove-CCSourceRepository'
         'Remove-CCSpace'
+        'Start-CCAmplifyDeployment'
         'Start-CCDevEnvironment'
         'Start-CCDevEnvironmentSession'
         'Start-CCWorkflowRun'
@@ -50,6 +51,7 @@
         'Update-CCDevEnvironment'
         'Update-CCProject'
         'Update-CCSpace'
+        'Wait-CCAmplifyJob'
         'Wait-CCDevEnvironment'
         'Wait-CCWorkflowRun'
     )

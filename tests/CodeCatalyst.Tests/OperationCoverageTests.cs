@@ -22,7 +22,7 @@ namespace CodeCatalyst.Tests
         private static readonly Dictionary<string, string[]> NotYetWritten = new()
         {
             ["codecatalyst"] = System.Array.Empty<string>(),
-            ["amplify"] = new[] { "Remove-CCAmplifyJob", "Start-CCAmplifyDeployment", "Start-CCAmplifyJob", "Stop-CCAmplifyJob" },
+            ["amplify"] = new[] { "Remove-CCAmplifyJob", "Start-CCAmplifyJob", "Stop-CCAmplifyJob" },
         };
 
         private static readonly string Root = Directory.GetParent(RepositoryPaths.Docs)!.FullName;
