@@ -42,6 +42,7 @@
         'Remove-CCProject'
         'Remove-CCSourceRepository'
         'Remove-CCSpace'
+        'Start-CCAmplifyDeployment'
         'Start-CCAmplifyJob'
         'Start-CCDevEnvironment'
         'Start-CCDevEnvironmentSession'
@@ -53,6 +54,7 @@
         'Update-CCDevEnvironment'
         'Update-CCProject'
         'Update-CCSpace'
+        'Wait-CCAmplifyJob'
         'Wait-CCDevEnvironment'
         'Wait-CCWorkflowRun'
     )

@@ -40,6 +40,12 @@ namespace CodeCatalyst.Cmdlets
                 case CodeCatalystDevEnvironmentException devEnvironment:
                     errorId = devEnvironment.ErrorId;
                     break;
+                case CodeCatalystAmplifyJobException amplifyJob:
+                    errorId = amplifyJob.ErrorId;
+                    break;
+                case CodeCatalystAmplifyUploadException upload:
+                    errorId = upload.ErrorId;
+                    break;
                 default:
                     errorId = "UnexpectedError";
                     break;

@@ -27,18 +27,18 @@ namespace CodeCatalyst.Cmdlets
     /// Reads one resource again and again until a condition holds, showing its status with Write-Progress. The
     /// timeout bounds the whole wait, the status requests and their retries included, so a server that stops
     /// answering cannot hold it longer; Ctrl+C ends it at once (the pause between reads uses the same token).
-    /// The waiters of workflow runs and dev environments share it and decide by themselves what the end means.
+    /// The waiters of workflow runs, dev environments and Amplify jobs share it and decide by themselves what the end means.
     /// </summary>
     internal sealed class StatusPoller<T> where T : class
     {
-        private readonly CodeCatalystServiceCmdlet _cmdlet;
+        private readonly CodeCatalystCmdlet _cmdlet;
         private readonly int _activityId;
         private readonly string _activity;
         private readonly int _timeoutSec;
         private readonly int _pollIntervalSec;
 
         /// <summary>A timeout of 0 waits without a limit.</summary>
-        public StatusPoller(CodeCatalystServiceCmdlet cmdlet, int activityId, string activity, int timeoutSec, int pollIntervalSec)
+        public StatusPoller(CodeCatalystCmdlet cmdlet, int activityId, string activity, int timeoutSec, int pollIntervalSec)
         {
             _cmdlet = cmdlet;
             _activityId = activityId;
