@@ -106,6 +106,7 @@ namespace CodeCatalyst.Tests
             Assert.All(result.Errors, error => Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category));
             Assert.Equal("d0000missing", result.Errors[0].TargetObject);
             Assert.Contains("NotFoundException", result.Errors[0].FullyQualifiedErrorId);
+            Assert.Contains("Get-CCAmplifyApp lists the Amplify apps", result.Errors[0].ErrorDetails.RecommendedAction);
             Assert.Equal("no-such-app", result.Errors[1].TargetObject);
         }
 
@@ -119,6 +120,10 @@ namespace CodeCatalyst.Tests
             var error = Assert.Single(result.Errors);
             Assert.Equal(ErrorCategory.PermissionDenied, error.CategoryInfo.Category);
             Assert.Contains("InvalidSignatureException", error.FullyQualifiedErrorId);
+            // Advice about AWS credentials, not about a CodeCatalyst token.
+            Assert.Contains("AWS credentials", error.ErrorDetails.RecommendedAction);
+            Assert.Contains("amplify:ListApps", error.ErrorDetails.RecommendedAction);
+            Assert.DoesNotContain("Test-CCSession", error.ErrorDetails.RecommendedAction);
             var everything = string.Join("\n", result.Output.Select(o => o?.ToString()))
                              + string.Join("\n", result.Verbose.Select(v => v.Message)) + string.Join("\n", result.Debug.Select(d => d.Message))
                              + error + error.Exception;
@@ -176,6 +181,22 @@ namespace CodeCatalyst.Tests
             {
                 Shell.Run("Disconnect-CCAccount -Confirm:$false");
             }
+        }
+
+        [Fact]
+        public void Every_operation_of_the_Amplify_table_has_advice_of_its_own()
+        {
+            var root = System.IO.Directory.GetParent(RepositoryPaths.Docs)!.FullName;
+            var table = CodeCatalyst.WireGen.OperationTable.Parse(System.IO.File.ReadAllText(
+                System.IO.Path.Combine(root, CodeCatalyst.WireGen.ServiceTarget.Amplify.TablePath)));
+            // The module is loaded into this process by the session fixture.
+            var module = AppDomain.CurrentDomain.GetAssemblies().Single(assembly => assembly.GetName().Name == "CodeCatalyst");
+            var advice = ((System.Collections.Generic.IEnumerable<string>)module
+                .GetType("CodeCatalyst.Cmdlets.OperationAdvice", throwOnError: true)!
+                .GetProperty("AmplifyOperations", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)!
+                .GetValue(null)!).OrderBy(name => name, StringComparer.Ordinal);
+
+            Assert.Equal(table.Rows.Select(row => row.Operation).OrderBy(name => name, StringComparer.Ordinal), advice);
         }
 
         [Fact]

@@ -63,6 +63,9 @@ namespace CodeCatalyst.Cmdlets
             var operation = OperationAdvice.For(exception.OperationName);
             switch (exception)
             {
+                case CodeCatalystAccessDeniedException _ when operation?.IsAmplify == true:
+                    return "Check the AWS credentials in use (-AccessKey and -SecretKey, -Credential, AWS_ACCESS_KEY_ID, or the profile of " +
+                           $"-ProfileName or AWS_PROFILE), that they have not expired, and that they allow amplify:{exception.OperationName} in -Region.";
                 case CodeCatalystAccessDeniedException _:
                     return "Check that the token is valid and not expired (Test-CCSession; Connect-CCAccount sets another), " +
                            $"and that your role in the space or project allows {exception.OperationName}.";
@@ -94,7 +97,8 @@ namespace CodeCatalyst.Cmdlets
             return exception.StatusCode >= 500
                 ? $"The service failed on all {exception.Attempts} attempt(s); try again later, quoting request id {exception.RequestId ?? "(none)"} if you contact support."
                 : $"The service, or a proxy on the way to it, refused the request with HTTP {exception.StatusCode}; check the " +
-                  "endpoint (Test-CCSession) and the message.";
+                  (operation?.IsAmplify == true ? "endpoint and Region (-EndpointUrl, AWS_ENDPOINT_URL_AMPLIFY, -Region)" : "endpoint (Test-CCSession)") +
+                  " and the message.";
         }
 
         /// <summary>

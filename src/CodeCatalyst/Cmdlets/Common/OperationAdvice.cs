@@ -23,6 +23,10 @@ namespace CodeCatalyst.Cmdlets
         private const string AccessTokens = "Get-CCAccessToken lists your personal access tokens";
         private const string Workflows = "Get-CCWorkflow lists the workflows of a project";
         private const string WorkflowRuns = "Get-CCWorkflowRun lists the runs of a project (-WorkflowId: of one workflow)";
+        private const string AmplifyApps = "Get-CCAmplifyApp lists the Amplify apps of the Region";
+        private const string AmplifyBranches = "Get-CCAmplifyBranch lists the branches of an app";
+        private const string AmplifyJobs = "Get-CCAmplifyJob lists the jobs of a branch, with their status";
+        private const string Amplify = "amplify";
 
         private static readonly OperationAdvice[] Table =
         {
@@ -65,14 +69,28 @@ namespace CodeCatalyst.Cmdlets
             new("ListWorkflowRuns",             "Get-CCWorkflowRun",              "workflow",                "-SpaceName, -ProjectName and -WorkflowId",                            Workflows),
             new("GetWorkflowRun",               "Get-CCWorkflowRun",              "workflow run",            "-SpaceName, -ProjectName and the run id",                             WorkflowRuns),
             new("VerifySession",                "Test-CCSession",                 "session",                 "the endpoint (-EndpointUrl, Connect-CCAccount, AWS_ENDPOINT_URL_CODECATALYST)", Endpoint),
+
+            // AWS Amplify (its own model; only the operations its cmdlets call)
+            new("ListApps",                     "Get-CCAmplifyApp",               "app",                     "-Region and the endpoint",                                            AmplifyApps, service: Amplify),
+            new("GetApp",                       "Get-CCAmplifyApp",               "app",                     "-AppId and -Region",                                                  AmplifyApps, service: Amplify),
+            new("ListBranches",                 "Get-CCAmplifyBranch",            "app",                     "-AppId and -Region",                                                  AmplifyApps, service: Amplify),
+            new("GetBranch",                    "Get-CCAmplifyBranch",            "branch",                  "-AppId and -BranchName",                                              AmplifyBranches, service: Amplify),
+            new("ListJobs",                     "Get-CCAmplifyJob",               "branch",                  "-AppId and -BranchName",                                              AmplifyBranches, service: Amplify),
+            new("GetJob",                       "Get-CCAmplifyJob",               "job",                     "-AppId, -BranchName and -JobId",                                      AmplifyJobs, service: Amplify),
+            new("StartJob",                     "Start-CCAmplifyJob",             "branch",                  "-AppId and -BranchName (and -JobId for RETRY)",                       AmplifyJobs, service: Amplify),
+            new("StopJob",                      "Stop-CCAmplifyJob",              "job",                     "-AppId, -BranchName and -JobId",                                      AmplifyJobs, service: Amplify),
+            new("DeleteJob",                    "Remove-CCAmplifyJob",            "job",                     "-AppId, -BranchName and -JobId",                                      AmplifyJobs, service: Amplify),
+            new("CreateDeployment",             "Start-CCAmplifyDeployment",      "branch",                  "-AppId and -BranchName",                                              AmplifyBranches, AmplifyJobs, service: Amplify),
+            new("StartDeployment",              "Start-CCAmplifyDeployment",      "branch",                  "-AppId, -BranchName and -JobId or -SourceUrl",                        AmplifyJobs, service: Amplify),
         };
 
         private static readonly Dictionary<string, OperationAdvice> ByOperation =
             Table.ToDictionary(row => row.Operation, StringComparer.Ordinal);
 
         private OperationAdvice(string operation, string cmdlet, string resource, string check, string whereToLook,
-            string? whatExists = null)
+            string? whatExists = null, string service = "codecatalyst")
         {
+            Service = service;
             Operation = operation;
             Cmdlet = cmdlet;
             Resource = resource;
@@ -80,6 +98,12 @@ namespace CodeCatalyst.Cmdlets
             WhereToLook = whereToLook;
             WhatExists = whatExists ?? whereToLook;
         }
+
+        /// <summary>The service whose model names the operation (its botocore name: codecatalyst, amplify).</summary>
+        public string Service { get; }
+
+        /// <summary>Whether the operation is AWS Amplify's, which authenticates with AWS credentials rather than a token.</summary>
+        public bool IsAmplify => Service == Amplify;
 
         /// <summary>The service operation, as the model names it.</summary>
         public string Operation { get; }
@@ -103,7 +127,10 @@ namespace CodeCatalyst.Cmdlets
         public static OperationAdvice? For(string operationName) =>
             ByOperation.TryGetValue(operationName, out var advice) ? advice : null;
 
-        /// <summary>Every operation the table covers.</summary>
-        public static IEnumerable<string> Operations => Table.Select(row => row.Operation);
+        /// <summary>Every CodeCatalyst operation the table covers.</summary>
+        public static IEnumerable<string> Operations => Table.Where(row => !row.IsAmplify).Select(row => row.Operation);
+
+        /// <summary>Every Amplify operation the table covers.</summary>
+        public static IEnumerable<string> AmplifyOperations => Table.Where(row => row.IsAmplify).Select(row => row.Operation);
     }
 }
