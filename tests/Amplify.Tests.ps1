@@ -11,64 +11,11 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
     $script:Emulator = $null
     $script:Emulator = Initialize-StoryEnvironment
-
-    # The emulator's AWS test credentials (src/CodeCatalyst.Emulator/SampleData.cs) and sample apps
-    # (src/CodeCatalyst.Emulator/sample-data.json): d2abc is corp-site, d3docs4portal is docs-portal, each with the
-    # branches main (3 finished jobs that succeeded) and dev (1 finished job that failed).
-    $script:AccessKeyId = 'AKIAIOSFODNN7EXAMPLE'
-    $script:SecretAccessKey = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'
-    $script:WrongSecret = 'wrongSecretKeyForPester0123456789EXAMPLE'
-
-    # Only what the story sets: no session token, profile, config file, other region or endpoint from the machine,
-    # and no instance metadata lookup.
-    $script:SavedAwsEnvironment = @{}
-    $awsEnvironment = @{
-        AWS_ACCESS_KEY_ID = $AccessKeyId
-        AWS_SECRET_ACCESS_KEY = $SecretAccessKey
-        AWS_REGION = 'us-east-1'
-        AWS_ENDPOINT_URL_AMPLIFY = $Emulator.Url
-        AWS_SESSION_TOKEN = $null
-        AWS_SECURITY_TOKEN = $null
-        AWS_CREDENTIAL_EXPIRATION = $null
-        AWS_PROFILE = $null
-        AWS_DEFAULT_PROFILE = $null
-        AWS_DEFAULT_REGION = $null
-        AWS_ENDPOINT_URL = $null
-        AWS_CONFIG_FILE = Join-Path $TestDrive 'no-aws-config'
-        AWS_SHARED_CREDENTIALS_FILE = Join-Path $TestDrive 'no-aws-credentials'
-        AWS_CONTAINER_CREDENTIALS_RELATIVE_URI = $null
-        AWS_CONTAINER_CREDENTIALS_FULL_URI = $null
-        AWS_WEB_IDENTITY_TOKEN_FILE = $null
-        AWS_ROLE_ARN = $null
-        AWS_EC2_METADATA_DISABLED = 'true'
-    }
-    foreach ($name in $awsEnvironment.Keys) {
-        $SavedAwsEnvironment[$name] = [Environment]::GetEnvironmentVariable($name)
-        [Environment]::SetEnvironmentVariable($name, $awsEnvironment[$name])
-    }
-
-    function Assert-NoSecret {
-        # Neither the right secret nor the wrong one, nor the start of either, in the text piped in.
-        param([Parameter(ValueFromPipeline)] [AllowNull()] [string[]] $Text)
-        begin { $all = [Collections.Generic.List[string]]::new() }
-        process { $all.AddRange([string[]]@($Text | Where-Object { $null -ne $_ })) }
-        end {
-            $joined = $all -join "`n"
-            $joined | Should -Not -BeNullOrEmpty
-            foreach ($secret in $SecretAccessKey, $WrongSecret) {
-                $joined.Contains($secret) | Should -BeFalse -Because 'a secret access key must never be shown'
-                $joined.Contains($secret.Substring(0, 12)) | Should -BeFalse -Because 'not even the start of it'
-            }
-        }
-    }
+    $script:SavedAwsEnvironment = Set-AmplifyStoryEnvironment $Emulator $TestDrive
 }
 
 AfterAll {
-    if ($script:SavedAwsEnvironment) {
-        foreach ($name in $script:SavedAwsEnvironment.Keys) {
-            [Environment]::SetEnvironmentVariable($name, $script:SavedAwsEnvironment[$name])
-        }
-    }
+    Restore-AmplifyStoryEnvironment $script:SavedAwsEnvironment
     Reset-StoryEnvironment $script:Emulator
 }
 

@@ -12,31 +12,7 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
     $script:Emulator = $null
     $script:Emulator = Initialize-StoryEnvironment
-
-    # The emulator's AWS test credentials (src/CodeCatalyst.Emulator/SampleData.cs); d3docs4portal is connected to
-    # a repository, with the branches main (3 jobs that succeeded) and dev (1 job that failed).
-    $script:SavedAwsEnvironment = @{}
-    $awsEnvironment = @{
-        AWS_ACCESS_KEY_ID = 'AKIAIOSFODNN7EXAMPLE'
-        AWS_SECRET_ACCESS_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'
-        AWS_REGION = 'us-east-1'
-        AWS_ENDPOINT_URL_AMPLIFY = $Emulator.Url
-        AWS_SESSION_TOKEN = $null
-        AWS_PROFILE = $null
-        AWS_DEFAULT_PROFILE = $null
-        AWS_DEFAULT_REGION = $null
-        AWS_ENDPOINT_URL = $null
-        AWS_CONFIG_FILE = Join-Path $TestDrive 'no-aws-config'
-        AWS_SHARED_CREDENTIALS_FILE = Join-Path $TestDrive 'no-aws-credentials'
-        AWS_CONTAINER_CREDENTIALS_RELATIVE_URI = $null
-        AWS_CONTAINER_CREDENTIALS_FULL_URI = $null
-        AWS_WEB_IDENTITY_TOKEN_FILE = $null
-        AWS_EC2_METADATA_DISABLED = 'true'
-    }
-    foreach ($name in $awsEnvironment.Keys) {
-        $SavedAwsEnvironment[$name] = [Environment]::GetEnvironmentVariable($name)
-        [Environment]::SetEnvironmentVariable($name, $awsEnvironment[$name])
-    }
+    $script:SavedAwsEnvironment = Set-AmplifyStoryEnvironment $Emulator $TestDrive
 
     $script:App = 'd3docs4portal'
 
@@ -47,11 +23,7 @@ BeforeAll {
 }
 
 AfterAll {
-    if ($script:SavedAwsEnvironment) {
-        foreach ($name in $script:SavedAwsEnvironment.Keys) {
-            [Environment]::SetEnvironmentVariable($name, $script:SavedAwsEnvironment[$name])
-        }
-    }
+    Restore-AmplifyStoryEnvironment $script:SavedAwsEnvironment
     Reset-StoryEnvironment $script:Emulator
 }
 

@@ -103,3 +103,67 @@ function Invoke-ChildShell {
         foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
     }
 }
+
+# The emulator's AWS test credentials (src/CodeCatalyst.Emulator/SampleData.cs), and a wrong secret no story may show.
+$script:AccessKeyId = 'AKIAIOSFODNN7EXAMPLE'
+$script:SecretAccessKey = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'
+$script:WrongSecret = 'wrongSecretKeyForPester0123456789EXAMPLE'
+
+function Set-AmplifyStoryEnvironment {
+    <#
+        Points the Amplify cmdlets at the emulator with its test credentials through the environment, as a CI job
+        would, and takes nothing else from the machine: no session token, profile, config file, other Region or
+        endpoint, and no container or instance metadata lookup. Returns what it replaced, for
+        Restore-AmplifyStoryEnvironment. The emulator serves d2abc (corp-site, deployed by hand) and d3docs4portal
+        (docs-portal, from a repository), each with the branches main (3 jobs that succeeded) and dev (1 that failed).
+    #>
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [string] $Folder)
+
+    $environment = @{
+        AWS_ACCESS_KEY_ID = $script:AccessKeyId
+        AWS_SECRET_ACCESS_KEY = $script:SecretAccessKey
+        AWS_REGION = 'us-east-1'
+        AWS_ENDPOINT_URL_AMPLIFY = $Emulator.Url
+        AWS_SESSION_TOKEN = $null
+        AWS_SECURITY_TOKEN = $null
+        AWS_CREDENTIAL_EXPIRATION = $null
+        AWS_PROFILE = $null
+        AWS_DEFAULT_PROFILE = $null
+        AWS_DEFAULT_REGION = $null
+        AWS_ENDPOINT_URL = $null
+        AWS_CONFIG_FILE = Join-Path $Folder 'no-aws-config'
+        AWS_SHARED_CREDENTIALS_FILE = Join-Path $Folder 'no-aws-credentials'
+        AWS_CONTAINER_CREDENTIALS_RELATIVE_URI = $null
+        AWS_CONTAINER_CREDENTIALS_FULL_URI = $null
+        AWS_WEB_IDENTITY_TOKEN_FILE = $null
+        AWS_ROLE_ARN = $null
+        AWS_EC2_METADATA_DISABLED = 'true'
+    }
+    $saved = @{}
+    foreach ($name in $environment.Keys) {
+        $saved[$name] = [Environment]::GetEnvironmentVariable($name)
+        [Environment]::SetEnvironmentVariable($name, $environment[$name])
+    }
+    return $saved
+}
+
+function Restore-AmplifyStoryEnvironment {
+    param([AllowNull()] [hashtable] $Saved)
+    if (-not $Saved) { return }
+    foreach ($name in $Saved.Keys) { [Environment]::SetEnvironmentVariable($name, $Saved[$name]) }
+}
+
+function Assert-NoSecret {
+    # Neither the right secret nor the wrong one, nor the start of either, in the text piped in.
+    param([Parameter(ValueFromPipeline)] [AllowNull()] [string[]] $Text)
+    begin { $all = [Collections.Generic.List[string]]::new() }
+    process { $all.AddRange([string[]]@($Text | Where-Object { $null -ne $_ })) }
+    end {
+        $joined = $all -join "`n"
+        $joined | Should -Not -BeNullOrEmpty
+        foreach ($secret in $script:SecretAccessKey, $script:WrongSecret) {
+            $joined.Contains($secret) | Should -BeFalse -Because 'a secret access key must never be shown'
+            $joined.Contains($secret.Substring(0, 12)) | Should -BeFalse -Because 'not even the start of it'
+        }
+    }
+}
