@@ -9,23 +9,8 @@ namespace CodeCatalyst.Cmdlets.Amplify
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "CCAmplifyJob", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(JobSummary))]
-    public sealed class RemoveCCAmplifyJobCommand : AmplifyCmdlet
+    public sealed class RemoveCCAmplifyJobCommand : AmplifyJobCmdlet
     {
-        /// <summary>The app; a job object binds by its AppId.</summary>
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string AppId { get; set; } = "";
-
-        /// <summary>The branch; a job object binds by its BranchName.</summary>
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string BranchName { get; set; } = "";
-
-        /// <summary>The jobs to delete; a job object (JobSummary or Job) binds by its JobId.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string[] JobId { get; set; } = new string[0];
-
         /// <summary>Deletes without asking (-WhatIf and an explicit -Confirm still apply).</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }

@@ -17,22 +17,14 @@ namespace CodeCatalyst.Cmdlets.Amplify
     [Cmdlet(VerbsLifecycle.Start, "CCAmplifyDeployment", DefaultParameterSetName = PathSet, SupportsShouldProcess = true,
         ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(JobSummary))]
-    public sealed class StartCCAmplifyDeploymentCommand : AmplifyCmdlet
+    public sealed class StartCCAmplifyDeploymentCommand : AmplifyBranchCmdlet
     {
         private const string PathSet = "Path";
         private const string JobIdSet = "JobId";
         private const string SourceUrlSet = "SourceUrl";
         private const int UploadActivityId = 4141;
 
-        /// <summary>The app (deployed manually, not from a repository); a branch object binds by its AppId.</summary>
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string AppId { get; set; } = "";
 
-        /// <summary>The branch; a branch object binds by its BranchName.</summary>
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string BranchName { get; set; } = "";
 
         /// <summary>A local zip of the site, taken literally (no wildcards): uploaded, then deployed.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]

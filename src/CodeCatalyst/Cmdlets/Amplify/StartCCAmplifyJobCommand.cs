@@ -11,7 +11,7 @@ namespace CodeCatalyst.Cmdlets.Amplify
     /// </summary>
     [Cmdlet(VerbsLifecycle.Start, "CCAmplifyJob", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(JobSummary))]
-    public sealed class StartCCAmplifyJobCommand : AmplifyCmdlet
+    public sealed class StartCCAmplifyJobCommand : AmplifyBranchCmdlet
     {
         /// <summary>The job types of the model's JobType enum (a test holds this list to the spec).</summary>
         internal static readonly string[] JobTypes = { "RELEASE", "RETRY", "MANUAL", "WEB_HOOK" };
@@ -19,15 +19,7 @@ namespace CodeCatalyst.Cmdlets.Amplify
         private const string Retry = "RETRY";
         private bool _jobIdGivenByName;
 
-        /// <summary>The app; a branch or job object binds by its AppId.</summary>
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string AppId { get; set; } = "";
 
-        /// <summary>The branch the job runs on; a branch or job object binds by its BranchName.</summary>
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string BranchName { get; set; } = "";
 
         /// <summary>RELEASE, RETRY, MANUAL or WEB_HOOK. Never taken from a piped object, whose JobType is the old job's.</summary>
         [Parameter(Mandatory = true, Position = 0)]

@@ -10,23 +10,8 @@ namespace CodeCatalyst.Cmdlets.Amplify
     /// </summary>
     [Cmdlet(VerbsLifecycle.Stop, "CCAmplifyJob", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(JobSummary))]
-    public sealed class StopCCAmplifyJobCommand : AmplifyCmdlet
+    public sealed class StopCCAmplifyJobCommand : AmplifyJobCmdlet
     {
-        /// <summary>The app; a job object binds by its AppId.</summary>
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string AppId { get; set; } = "";
-
-        /// <summary>The branch; a job object binds by its BranchName.</summary>
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string BranchName { get; set; } = "";
-
-        /// <summary>The jobs to stop; a job object (JobSummary or Job) binds by its JobId.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string[] JobId { get; set; } = new string[0];
-
         protected override void ProcessRecord()
         {
             foreach (var jobId in JobId)

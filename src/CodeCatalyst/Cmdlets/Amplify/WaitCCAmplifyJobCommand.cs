@@ -9,23 +9,8 @@ namespace CodeCatalyst.Cmdlets.Amplify
     /// </summary>
     [Cmdlet(VerbsLifecycle.Wait, "CCAmplifyJob")]
     [OutputType(typeof(Job))]
-    public sealed class WaitCCAmplifyJobCommand : AmplifyCmdlet
+    public sealed class WaitCCAmplifyJobCommand : AmplifyJobCmdlet
     {
-        /// <summary>The app; a job, job summary or branch object binds by its AppId.</summary>
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string AppId { get; set; } = "";
-
-        /// <summary>The branch; a job, job summary or branch object binds by its BranchName.</summary>
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string BranchName { get; set; } = "";
-
-        /// <summary>Job ids; a job or job summary (Start-CCAmplifyDeployment, Start-CCAmplifyJob) binds by its JobId.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string[] JobId { get; set; } = new string[0];
-
         /// <summary>Give up waiting after this many seconds (0: no limit), HTTP calls included. The job is not touched.</summary>
         [Parameter]
         [ValidateRange(0, int.MaxValue)]
