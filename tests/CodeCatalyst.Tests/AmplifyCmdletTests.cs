@@ -200,6 +200,31 @@ namespace CodeCatalyst.Tests
         }
 
         [Fact]
+        public void Each_attempt_is_signed_anew_with_its_own_time()
+        {
+            var attempts = new System.Collections.Concurrent.ConcurrentQueue<StubRequest>();
+            var calls = 0;
+            using var stub = new ScriptedHttpStub(request =>
+            {
+                attempts.Enqueue(request);
+                if (System.Threading.Interlocked.Increment(ref calls) > 1) return StubResponse.Json("{\"apps\":[]}");
+                // Answer the first attempt only after the clock has moved past its signing second.
+                System.Threading.Thread.Sleep(1100);
+                return StubResponse.Json("{\"message\":\"busy\"}", 503);
+            });
+
+            var result = Shell.Run($"Get-CCAmplifyApp {Keys} -EndpointUrl $args[2]", SampleData.AwsAccessKeyId,
+                EmulatorSession.ToSecureString(SampleData.AwsSecretAccessKey), stub.BaseAddress);
+
+            Assert.Empty(result.Errors);
+            var sent = attempts.ToArray();
+            Assert.Equal(2, sent.Length);
+            Assert.NotEqual(sent[0].Headers["X-Amz-Date"], sent[1].Headers["X-Amz-Date"]);
+            Assert.NotEqual(sent[0].Headers["Authorization"], sent[1].Headers["Authorization"]);
+            Assert.All(sent, attempt => Assert.StartsWith("AWS4-HMAC-SHA256 Credential=" + SampleData.AwsAccessKeyId + "/", attempt.Headers["Authorization"]));
+        }
+
+        [Fact]
         public void A_PSCredential_carries_the_access_key_as_its_user_name()
         {
             var result = Shell.Run("Get-CCAmplifyApp -Region us-east-1 -Credential ([pscredential]::new($args[0], $args[1]))",
