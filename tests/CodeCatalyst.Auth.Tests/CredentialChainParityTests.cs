@@ -69,51 +69,51 @@ namespace CodeCatalyst.Auth.Tests
             switch (name)
             {
                 case "environment":
-                    Env(s, "AKIAENVIRONMENT00001", withToken: true);
+                    Env(s, "AKIAEXAMPLEENVIRON01", withToken: true);
                     break;
                 case "environment with AWS_SECURITY_TOKEN":
-                    Env(s, "AKIAENVIRONMENT00002", withToken: false);
+                    Env(s, "AKIAEXAMPLEENVIRON02", withToken: false);
                     s.Variables["AWS_SECURITY_TOKEN"] = "security-token-wins";
                     s.Variables["AWS_SESSION_TOKEN"] = "session-token-loses";
                     break;
                 case "static keys in the credentials file":
-                    s.Credentials = "[default]\n" + staticKeys("AKIACREDENTIALSFILE1") + "aws_session_token = file-session-token\n";
-                    s.ExpectedKeyId = "AKIACREDENTIALSFILE1";
+                    s.Credentials = "[default]\n" + staticKeys("AKIAEXAMPLECREDFILE1") + "aws_session_token = file-session-token\n";
+                    s.ExpectedKeyId = "AKIAEXAMPLECREDFILE1";
                     break;
                 case "static keys in the config file":
-                    s.Config = "[profile dev]\n" + staticKeys("AKIACONFIGFILE000001");
+                    s.Config = "[profile dev]\n" + staticKeys("AKIAEXAMPLECONFIG001");
                     s.Variables["AWS_PROFILE"] = "dev";
-                    s.ExpectedKeyId = "AKIACONFIGFILE000001";
+                    s.ExpectedKeyId = "AKIAEXAMPLECONFIG001";
                     break;
                 case "credentials file beats config file":
-                    s.Config = "[default]\n" + staticKeys("AKIACONFIGFILE000002");
-                    s.Credentials = "[default]\n" + staticKeys("AKIACREDENTIALSFILE2");
-                    s.ExpectedKeyId = "AKIACREDENTIALSFILE2";
+                    s.Config = "[default]\n" + staticKeys("AKIAEXAMPLECONFIG002");
+                    s.Credentials = "[default]\n" + staticKeys("AKIAEXAMPLECREDFILE2");
+                    s.ExpectedKeyId = "AKIAEXAMPLECREDFILE2";
                     break;
                 case "credential_process":
-                    s.Config = "[profile proc]\ncredential_process = " + ProcessScript("AKIAPROCESS000000001") + "\n";
+                    s.Config = "[profile proc]\ncredential_process = " + ProcessScript("AKIAEXAMPLEPROCESS01") + "\n";
                     s.ExplicitProfile = "proc";
-                    s.ExpectedKeyId = "AKIAPROCESS000000001";
+                    s.ExpectedKeyId = "AKIAEXAMPLEPROCESS01";
                     break;
                 case "credential_process beats config file keys":
-                    s.Config = "[default]\n" + staticKeys("AKIACONFIGFILE000003") + "credential_process = " + ProcessScript("AKIAPROCESS000000002") + "\n";
-                    s.ExpectedKeyId = "AKIAPROCESS000000002";
+                    s.Config = "[default]\n" + staticKeys("AKIAEXAMPLECONFIG003") + "credential_process = " + ProcessScript("AKIAEXAMPLEPROCESS02") + "\n";
+                    s.ExpectedKeyId = "AKIAEXAMPLEPROCESS02";
                     break;
                 case "source_profile + role_arn":
                     s.Config = $"[profile deploy]\nrole_arn = {RoleArn}\nsource_profile = base\nrole_session_name = parity\nexternal_id = ext-1\nduration_seconds = 1800\n";
-                    s.Credentials = "[base]\n" + staticKeys("AKIASOURCEPROFILE001");
+                    s.Credentials = "[base]\n" + staticKeys("AKIAEXAMPLESOURCE001");
                     s.Variables["AWS_PROFILE"] = "deploy";
                     s.ExpectedKeyId = CredentialStubServer.AssumeRoleKeyPrefix;
                     break;
                 case "chained source_profile":
-                    s.Config = $"[profile top]\nrole_arn = {RoleArn}-top\nsource_profile = middle\n[profile middle]\nrole_arn = {RoleArn}\nsource_profile = base\n[profile base]\n" + staticKeys("AKIASOURCEPROFILE002");
+                    s.Config = $"[profile top]\nrole_arn = {RoleArn}-top\nsource_profile = middle\n[profile middle]\nrole_arn = {RoleArn}\nsource_profile = base\n[profile base]\n" + staticKeys("AKIAEXAMPLESOURCE002");
                     s.ExplicitProfile = "top";
                     s.ExpectedKeyId = CredentialStubServer.AssumeRoleKeyPrefix;
                     break;
                 case "credential_source Environment":
                     s.Config = $"[profile deploy]\nrole_arn = {RoleArn}\ncredential_source = Environment\n";
                     s.ExplicitProfile = "deploy";
-                    Env(s, "AKIAENVIRONMENT00003", withToken: false);
+                    Env(s, "AKIAEXAMPLEENVIRON03", withToken: false);
                     s.ExpectedKeyId = CredentialStubServer.AssumeRoleKeyPrefix;
                     break;
                 case "credential_source EcsContainer":
@@ -130,7 +130,7 @@ namespace CodeCatalyst.Auth.Tests
                 case "web identity from the environment":
                     s.Variables["AWS_WEB_IDENTITY_TOKEN_FILE"] = WebToken();
                     s.Variables["AWS_ROLE_ARN"] = RoleArn;
-                    s.Credentials = "[default]\n" + staticKeys("AKIACREDENTIALSFILE3");
+                    s.Credentials = "[default]\n" + staticKeys("AKIAEXAMPLECREDFILE3");
                     s.ExpectedKeyId = CredentialStubServer.WebIdentityKey;
                     break;
                 case "SSO with sso_session":
@@ -168,35 +168,35 @@ namespace CodeCatalyst.Auth.Tests
                     s.ExpectedKeyId = CredentialStubServer.ImdsKey;
                     break;
                 case "environment beats profile":
-                    s.Credentials = "[default]\n" + staticKeys("AKIACREDENTIALSFILE4");
-                    Env(s, "AKIAENVIRONMENT00004", withToken: false);
+                    s.Credentials = "[default]\n" + staticKeys("AKIAEXAMPLECREDFILE4");
+                    Env(s, "AKIAEXAMPLEENVIRON04", withToken: false);
                     break;
                 case "explicit profile skips environment keys":
-                    s.Credentials = "[dev]\n" + staticKeys("AKIACREDENTIALSFILE5");
-                    Env(s, "AKIAENVIRONMENT00005", withToken: false);
+                    s.Credentials = "[dev]\n" + staticKeys("AKIAEXAMPLECREDFILE5");
+                    Env(s, "AKIAEXAMPLEENVIRON05", withToken: false);
                     s.ExplicitProfile = "dev";
-                    s.ExpectedKeyId = "AKIACREDENTIALSFILE5";
+                    s.ExpectedKeyId = "AKIAEXAMPLECREDFILE5";
                     break;
                 case "AWS_PROFILE does not skip environment keys":
-                    s.Credentials = "[dev]\n" + staticKeys("AKIACREDENTIALSFILE6");
-                    Env(s, "AKIAENVIRONMENT00006", withToken: false);
+                    s.Credentials = "[dev]\n" + staticKeys("AKIAEXAMPLECREDFILE6");
+                    Env(s, "AKIAEXAMPLEENVIRON06", withToken: false);
                     s.Variables["AWS_PROFILE"] = "dev";
                     break;
                 case "explicit profile beats AWS_PROFILE":
-                    s.Credentials = "[dev]\n" + staticKeys("AKIACREDENTIALSFILE7") + "[prod]\n" + staticKeys("AKIACREDENTIALSFILE8");
+                    s.Credentials = "[dev]\n" + staticKeys("AKIAEXAMPLECREDFILE7") + "[prod]\n" + staticKeys("AKIAEXAMPLECREDFILE8");
                     s.Variables["AWS_PROFILE"] = "dev";
                     s.ExplicitProfile = "prod";
-                    s.ExpectedKeyId = "AKIACREDENTIALSFILE8";
+                    s.ExpectedKeyId = "AKIAEXAMPLECREDFILE8";
                     break;
                 case "assume role beats static keys of the same profile":
-                    s.Credentials = "[both]\n" + staticKeys("AKIACREDENTIALSFILE9") + $"role_arn = {RoleArn}\nsource_profile = both\n";
+                    s.Credentials = "[both]\n" + staticKeys("AKIAEXAMPLECREDFILE9") + $"role_arn = {RoleArn}\nsource_profile = both\n";
                     s.ExplicitProfile = "both";
                     s.ExpectedKeyId = CredentialStubServer.AssumeRoleKeyPrefix;
                     break;
                 case "profile beats container":
-                    s.Credentials = "[default]\n" + staticKeys("AKIACREDENTIALSFIL10");
+                    s.Credentials = "[default]\n" + staticKeys("AKIAEXAMPLECREDFIL10");
                     s.Variables["AWS_CONTAINER_CREDENTIALS_FULL_URI"] = _stub.BaseUrl + "/container/plain";
-                    s.ExpectedKeyId = "AKIACREDENTIALSFIL10";
+                    s.ExpectedKeyId = "AKIAEXAMPLECREDFIL10";
                     break;
                 default:
                     throw new ArgumentException(name);

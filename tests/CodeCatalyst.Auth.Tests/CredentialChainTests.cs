@@ -54,16 +54,16 @@ namespace CodeCatalyst.Auth.Tests
         [Fact]
         public async Task Explicit_credentials_beat_the_environment_and_the_first_explicit_source_wins()
         {
-            _home.Environment.With("AWS_ACCESS_KEY_ID", "AKIAENVIRONMENT00001").With("AWS_SECRET_ACCESS_KEY", Secret);
+            _home.Environment.With("AWS_ACCESS_KEY_ID", "AKIAEXAMPLEENVIRON01").With("AWS_SECRET_ACCESS_KEY", Secret);
             AwsCredentialChain chain = Chain(o =>
             {
-                o.Explicit.Add(new ExplicitAwsCredentials(new AwsCredentials("AKIAPARAMETER0000001", Secret), "-AccessKey/-SecretKey"));
-                o.Explicit.Add(new ExplicitAwsCredentials(new AwsCredentials("AKIACONNECTED0000001", Secret), "Connect-CCAccount"));
+                o.Explicit.Add(new ExplicitAwsCredentials(new AwsCredentials("AKIAEXAMPLEPARAMET01", Secret), "-AccessKey/-SecretKey"));
+                o.Explicit.Add(new ExplicitAwsCredentials(new AwsCredentials("AKIAEXAMPLECONNECT01", Secret), "Connect-CCAccount"));
             });
 
             AwsCredentials credentials = await chain.GetCredentialsAsync(CancellationToken.None);
 
-            Assert.Equal("AKIAPARAMETER0000001", credentials.AccessKeyId);
+            Assert.Equal("AKIAEXAMPLEPARAMET01", credentials.AccessKeyId);
             Assert.Equal("-AccessKey/-SecretKey", chain.SourceDescription);
         }
 
@@ -74,7 +74,7 @@ namespace CodeCatalyst.Auth.Tests
             using var stub = new CredentialStubServer(clock.Func);
             _home.Environment.With("AWS_ENDPOINT_URL_STS", stub.BaseUrl);
             File.WriteAllText(_home.ConfigPath, "[profile deploy]\nrole_arn = arn:aws:iam::123456789012:role/deploy\nsource_profile = base\n");
-            Credentials("[base]\naws_access_key_id = AKIASOURCEPROFILE001\naws_secret_access_key = " + Secret + "\n");
+            Credentials("[base]\naws_access_key_id = AKIAEXAMPLESOURCE001\naws_secret_access_key = " + Secret + "\n");
             AwsCredentialChain chain = Chain(o => { o.ProfileName = "deploy"; o.Clock = clock.Func; });
 
             AwsCredentials first = await chain.GetCredentialsAsync(CancellationToken.None);
@@ -92,7 +92,7 @@ namespace CodeCatalyst.Auth.Tests
             AwsCredentials third = await chain.GetCredentialsAsync(CancellationToken.None);
             Assert.Same(second, third);
             Assert.True(third.Expiration > clock.Now);
-            Assert.All(stub.Snapshot().Where(r => r.Method == "POST"), r => Assert.Equal("AKIASOURCEPROFILE001", r.SignedWith));
+            Assert.All(stub.Snapshot().Where(r => r.Method == "POST"), r => Assert.Equal("AKIAEXAMPLESOURCE001", r.SignedWith));
         }
 
         [Fact]
@@ -124,22 +124,22 @@ namespace CodeCatalyst.Auth.Tests
         [Fact]
         public async Task Environment_credentials_beat_the_profile_and_an_explicit_profile_skips_them()
         {
-            Credentials("[default]\naws_access_key_id = AKIACREDENTIALSFILE1\naws_secret_access_key = " + Secret + "\n[dev]\naws_access_key_id = AKIACREDENTIALSFILE2\naws_secret_access_key = " + Secret + "\n");
-            _home.Environment.With("AWS_ACCESS_KEY_ID", "AKIAENVIRONMENT00001").With("AWS_SECRET_ACCESS_KEY", Secret).With("AWS_PROFILE", "dev");
+            Credentials("[default]\naws_access_key_id = AKIAEXAMPLECREDFILE1\naws_secret_access_key = " + Secret + "\n[dev]\naws_access_key_id = AKIAEXAMPLECREDFILE2\naws_secret_access_key = " + Secret + "\n");
+            _home.Environment.With("AWS_ACCESS_KEY_ID", "AKIAEXAMPLEENVIRON01").With("AWS_SECRET_ACCESS_KEY", Secret).With("AWS_PROFILE", "dev");
 
-            Assert.Equal("AKIAENVIRONMENT00001", (await Chain().GetCredentialsAsync(CancellationToken.None)).AccessKeyId);
-            Assert.Equal("AKIACREDENTIALSFILE2", (await Chain(o => o.ProfileName = "dev").GetCredentialsAsync(CancellationToken.None)).AccessKeyId);
-            Assert.Equal("AKIACREDENTIALSFILE1", (await Chain(o => o.ProfileName = "default").GetCredentialsAsync(CancellationToken.None)).AccessKeyId);
+            Assert.Equal("AKIAEXAMPLEENVIRON01", (await Chain().GetCredentialsAsync(CancellationToken.None)).AccessKeyId);
+            Assert.Equal("AKIAEXAMPLECREDFILE2", (await Chain(o => o.ProfileName = "dev").GetCredentialsAsync(CancellationToken.None)).AccessKeyId);
+            Assert.Equal("AKIAEXAMPLECREDFILE1", (await Chain(o => o.ProfileName = "default").GetCredentialsAsync(CancellationToken.None)).AccessKeyId);
         }
 
         [Fact]
         public async Task An_empty_profile_variable_is_an_unset_one()
         {
             // PowerShell's [Environment]::SetEnvironmentVariable('AWS_DEFAULT_PROFILE', $null) leaves it set to "" on Unix.
-            _home.Environment.With("AWS_ACCESS_KEY_ID", "AKIAENVIRONMENT00001").With("AWS_SECRET_ACCESS_KEY", Secret).With("AWS_DEFAULT_PROFILE", "");
+            _home.Environment.With("AWS_ACCESS_KEY_ID", "AKIAEXAMPLEENVIRON01").With("AWS_SECRET_ACCESS_KEY", Secret).With("AWS_DEFAULT_PROFILE", "");
 
             // Not a named profile that is missing (which would stop the chain), so the environment's keys are used.
-            Assert.Equal("AKIAENVIRONMENT00001", (await Chain().GetCredentialsAsync(CancellationToken.None)).AccessKeyId);
+            Assert.Equal("AKIAEXAMPLEENVIRON01", (await Chain().GetCredentialsAsync(CancellationToken.None)).AccessKeyId);
         }
 
         [Fact]
@@ -199,8 +199,8 @@ namespace CodeCatalyst.Auth.Tests
 
         [Theory]
         [InlineData("garbage", "print('not json " + Secret + "')", "did not print a JSON object")]
-        [InlineData("version", "print('{\"Version\": 2, \"AccessKeyId\": \"AKIAPROCESS000000001\", \"SecretAccessKey\": \"" + Secret + "\"}')", "only supported version is 1")]
-        [InlineData("missing", "print('{\"Version\": 1, \"AccessKeyId\": \"AKIAPROCESS000000001\"}')", "SecretAccessKey")]
+        [InlineData("version", "print('{\"Version\": 2, \"AccessKeyId\": \"AKIAEXAMPLEPROCESS01\", \"SecretAccessKey\": \"" + Secret + "\"}')", "only supported version is 1")]
+        [InlineData("missing", "print('{\"Version\": 1, \"AccessKeyId\": \"AKIAEXAMPLEPROCESS01\"}')", "SecretAccessKey")]
         [InlineData("exit", "import sys\nsys.stderr.write('failed with " + Secret + "')\nsys.exit(3)", "exited with code 3")]
         [InlineData("huge", "import sys\nsys.stdout.write('" + Secret + "' * 10000)", "more than 64 KiB")]
         public async Task A_bad_credential_process_fails_without_echoing_its_output(string name, string python, string expected)
@@ -235,7 +235,7 @@ namespace CodeCatalyst.Auth.Tests
         [Fact]
         public async Task Mfa_profiles_are_refused_with_a_clear_error()
         {
-            File.WriteAllText(_home.ConfigPath, "[profile mfa]\nrole_arn = arn:aws:iam::123456789012:role/admin\nsource_profile = base\nmfa_serial = arn:aws:iam::123456789012:mfa/me\n[profile base]\naws_access_key_id = AKIASOURCEPROFILE001\naws_secret_access_key = " + Secret + "\n");
+            File.WriteAllText(_home.ConfigPath, "[profile mfa]\nrole_arn = arn:aws:iam::123456789012:role/admin\nsource_profile = base\nmfa_serial = arn:aws:iam::123456789012:mfa/me\n[profile base]\naws_access_key_id = AKIAEXAMPLESOURCE001\naws_secret_access_key = " + Secret + "\n");
             AwsCredentialException error = await Fails(Chain(o => o.ProfileName = "mfa"));
             Assert.Equal(AwsCredentialErrorKind.Unsupported, error.Kind);
             Assert.Contains("mfa_serial", error.Message);
@@ -246,7 +246,7 @@ namespace CodeCatalyst.Auth.Tests
         [InlineData("[profile a]\nrole_arn = arn:aws:iam::1:role/r\nsource_profile = nobody\n", "'nobody' referenced in the profile 'a' does not exist")]
         [InlineData("[profile a]\nrole_arn = arn:aws:iam::1:role/r\ncredential_source = Ec2\n", "credential_source 'Ec2'")]
         [InlineData("[profile a]\nrole_arn = arn:aws:iam::1:role/r\n", "neither source_profile nor credential_source")]
-        [InlineData("[profile a]\naws_access_key_id = AKIAPARTIAL000000001\n", "no aws_secret_access_key")]
+        [InlineData("[profile a]\naws_access_key_id = AKIAEXAMPLEPARTIAL01\n", "no aws_secret_access_key")]
         [InlineData("[profile a]\nsso_account_id = 1\nsso_role_name = r\n", "missing required configuration: sso_start_url, sso_region")]
         public async Task Broken_profiles_are_configuration_errors_naming_the_profile(string config, string expected)
         {

@@ -188,7 +188,7 @@ def signatures(endpoint):
         run.check(len(temporary.list_apps()["apps"]) == 2, "temporary credentials with their session token are accepted")
         message = expect_refused(run, make_client(endpoint, key, secret + "x"), "InvalidSignatureException", "a wrong secret")
         run.check(message.startswith("The request signature we calculated does not match"), f"a wrong secret: AWS's message ({message})")
-        expect_refused(run, make_client(endpoint, "AKIAUNKNOWNKEY000000", secret), "UnrecognizedClientException", "an unknown access key")
+        expect_refused(run, make_client(endpoint, "AKIAEXAMPLEUNKNOWN00", secret), "UnrecognizedClientException", "an unknown access key")
         expect_refused(run, make_client(endpoint, os.environ["AMPLIFY_CHECK_TEMP_KEY_ID"], os.environ["AMPLIFY_CHECK_TEMP_SECRET"], "wrong-token"), "UnrecognizedClientException", "a wrong session token")
         skewed = make_client(endpoint, key, secret)
         late = datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None) - datetime.timedelta(minutes=6)

@@ -33,7 +33,7 @@ public sealed class AmplifySignatureTests
     public async Task An_unknown_access_key_is_an_unrecognized_client()
     {
         await using var amplify = await AmplifyTestClient.StartAsync();
-        amplify.Signer.AccessKeyId = "AKIAUNKNOWNKEY000000";
+        amplify.Signer.AccessKeyId = "AKIAEXAMPLEUNKNOWN00";
 
         using var response = await amplify.GetAsync("/apps");
 
