@@ -1,6 +1,5 @@
 using System;
 using System.Management.Automation;
-using System.Runtime.InteropServices;
 using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
@@ -84,23 +83,13 @@ namespace CodeCatalyst.Core
 
         private static BearerToken FromSecureString(SecureString secure, string source)
         {
-            var pointer = IntPtr.Zero;
-            try
+            var value = SecretText.ToPlainText(secure);
+            if (value.Trim().Length == 0)
             {
-                pointer = Marshal.SecureStringToGlobalAllocUnicode(secure);
-                // With the length: a NUL inside must reach the character check, not cut the token short.
-                var value = Marshal.PtrToStringUni(pointer, secure.Length);
-                if (value.Trim().Length == 0)
-                {
-                    throw new CodeCatalystConfigurationException("EmptyToken", ErrorCategory.AuthenticationError, $"The token given by {source} is empty.");
-                }
+                throw new CodeCatalystConfigurationException("EmptyToken", ErrorCategory.AuthenticationError, $"The token given by {source} is empty.");
+            }
 
-                return new BearerToken(value.Trim(), source);
-            }
-            finally
-            {
-                if (pointer != IntPtr.Zero) Marshal.ZeroFreeGlobalAllocUnicode(pointer);
-            }
+            return new BearerToken(value.Trim(), source);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using CodeCatalyst.Core;
 using CodeCatalyst.Models;
 using CodeCatalyst.Wire;
 

@@ -1,6 +1,5 @@
 using System;
 using System.Management.Automation;
-using System.Runtime.InteropServices;
 using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
@@ -146,10 +145,10 @@ namespace CodeCatalyst.Cmdlets.Amplify
                     "Give either -Credential or -AccessKey with -SecretKey, not both.");
             }
 
-            var sessionToken = SessionToken == null ? null : PlainText(SessionToken);
+            var sessionToken = SessionToken == null ? null : SecretText.ToPlainText(SessionToken);
             if (Credential != null)
             {
-                return new ExplicitAwsCredentials(Keys(Credential.UserName, PlainText(Credential.Password), sessionToken), "-Credential");
+                return new ExplicitAwsCredentials(Keys(Credential.UserName, SecretText.ToPlainText(Credential.Password), sessionToken), "-Credential");
             }
 
             if (AccessKey == null && SecretKey == null)
@@ -165,7 +164,7 @@ namespace CodeCatalyst.Cmdlets.Amplify
                     "-AccessKey and -SecretKey go together: give both, or neither to use the environment or an AWS profile.");
             }
 
-            return new ExplicitAwsCredentials(Keys(AccessKey, PlainText(SecretKey), sessionToken), "-AccessKey");
+            return new ExplicitAwsCredentials(Keys(AccessKey, SecretText.ToPlainText(SecretKey), sessionToken), "-AccessKey");
         }
 
         private static AwsCredentials Keys(string accessKey, string secretKey, string? sessionToken)
@@ -198,20 +197,6 @@ namespace CodeCatalyst.Cmdlets.Amplify
                     _ => ErrorCategory.AuthenticationError,
                 };
                 throw new CodeCatalystConfigurationException("AwsCredentials" + exception.Kind, category, exception.Message, exception);
-            }
-        }
-
-        private static string PlainText(SecureString secure)
-        {
-            var pointer = IntPtr.Zero;
-            try
-            {
-                pointer = Marshal.SecureStringToGlobalAllocUnicode(secure);
-                return Marshal.PtrToStringUni(pointer, secure.Length);
-            }
-            finally
-            {
-                if (pointer != IntPtr.Zero) Marshal.ZeroFreeGlobalAllocUnicode(pointer);
             }
         }
     }
