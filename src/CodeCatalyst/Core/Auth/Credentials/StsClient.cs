@@ -14,7 +14,7 @@ using CodeCatalyst.Core.Auth.Signing;
 namespace CodeCatalyst.Core.Auth.Credentials
 {
     /// <summary>
-    /// The two STS operations the chain needs, in STS's Query protocol: a form POST (Action, Version and the
+    /// The STS operations the module needs (the chain's two, and GetCallerIdentity for Connect-CCAccount), in STS's Query protocol: a form POST (Action, Version and the
     /// operation's members) answered with XML. AssumeRole is SigV4-signed (service "sts") with the source credentials;
     /// AssumeRoleWithWebIdentity is unsigned, as in botocore.
     /// </summary>
@@ -63,7 +63,43 @@ namespace CodeCatalyst.Core.Auth.Credentials
         public Task<StsCredentials> AssumeRoleWithWebIdentityAsync(IReadOnlyList<KeyValuePair<string, string>> parameters, string webIdentityToken, string roleArn, string context, CancellationToken cancellationToken) =>
             CallAsync("AssumeRoleWithWebIdentity", parameters.Concat(new[] { new KeyValuePair<string, string>("WebIdentityToken", webIdentityToken) }).ToList(), null, new[] { webIdentityToken }, roleArn, context, cancellationToken);
 
+        /// <summary>Whom STS says the credentials belong to: a cheap, side-effect-free check that they are accepted.</summary>
+        public async Task<StsCallerIdentity> GetCallerIdentityAsync(AwsCredentials credentials, CancellationToken cancellationToken)
+        {
+            string where = $"STS GetCallerIdentity at {_endpoint.GetLeftPart(UriPartial.Authority)}";
+            XElement root = await SendAsync("GetCallerIdentity", Array.Empty<KeyValuePair<string, string>>(), credentials, Array.Empty<string>(), where,
+                "Check the access key and secret key (or the session token of temporary credentials), and that the key is active.", cancellationToken).ConfigureAwait(false);
+            XElement? result = Child(root, "GetCallerIdentityResult");
+            string? arn = Child(result, "Arn")?.Value;
+            if (string.IsNullOrEmpty(arn))
+            {
+                throw new AwsCredentialException(AwsCredentialErrorKind.SourceFailed, $"{where} answered without the caller's Arn.", "STS");
+            }
+
+            return new StsCallerIdentity(arn!, Child(result, "Account")?.Value, Child(result, "UserId")?.Value);
+        }
+
         private async Task<StsCredentials> CallAsync(string action, IReadOnlyList<KeyValuePair<string, string>> parameters, AwsCredentials? signWith, string[] secrets, string roleArn, string context, CancellationToken cancellationToken)
+        {
+            string where = $"STS {action} for role {roleArn} ({context}) at {_endpoint.GetLeftPart(UriPartial.Authority)}";
+            XElement root = await SendAsync(action, parameters, signWith, secrets, where,
+                "Check that the source credentials may assume the role and that its trust policy allows them.", cancellationToken).ConfigureAwait(false);
+            XElement? credentials = Child(Child(root, action + "Result"), "Credentials");
+            string? accessKeyId = Child(credentials, "AccessKeyId")?.Value;
+            string? secretAccessKey = Child(credentials, "SecretAccessKey")?.Value;
+            string? sessionToken = Child(credentials, "SessionToken")?.Value;
+            string? expirationText = Child(credentials, "Expiration")?.Value;
+            if (string.IsNullOrEmpty(accessKeyId) || string.IsNullOrEmpty(secretAccessKey) || string.IsNullOrEmpty(sessionToken) || !CredentialJson.TryParseTime(expirationText, out DateTimeOffset expiration))
+            {
+                throw new AwsCredentialException(AwsCredentialErrorKind.SourceFailed, $"{where} answered without complete credentials (AccessKeyId, SecretAccessKey, SessionToken, Expiration).", "STS");
+            }
+
+            string? assumedArn = Child(Child(Child(root, action + "Result"), "AssumedRoleUser"), "Arn")?.Value;
+            return new StsCredentials(CredentialJson.Create(accessKeyId!, secretAccessKey!, sessionToken, expiration, where), assumedArn);
+        }
+
+        /// <summary>One Query-protocol call: the answer's XML when STS says 200, else a refusal that names STS's code and the advice.</summary>
+        private async Task<XElement> SendAsync(string action, IReadOnlyList<KeyValuePair<string, string>> parameters, AwsCredentials? signWith, string[] secrets, string where, string refusalAdvice, CancellationToken cancellationToken)
         {
             var form = new StringBuilder("Action=").Append(action).Append("&Version=").Append(ApiVersion);
             foreach (KeyValuePair<string, string> pair in parameters)
@@ -81,7 +117,6 @@ namespace CodeCatalyst.Core.Auth.Credentials
                 await new SigV4Signer(_signingRegion, "sts").SignAsync(request, signWith, _clock(), cancellationToken).ConfigureAwait(false);
             }
 
-            string where = $"STS {action} for role {roleArn} ({context}) at {_endpoint.GetLeftPart(UriPartial.Authority)}";
             CredentialHttp.Reply reply;
             try
             {
@@ -112,21 +147,10 @@ namespace CodeCatalyst.Core.Auth.Credentials
                     message = message.Substring(0, 500) + "...";
                 }
 
-                throw new AwsCredentialException(AwsCredentialErrorKind.SourceFailed, $"{where} was refused: {code}{(message.Length > 0 ? ": " + message : string.Empty)}. Check that the source credentials may assume the role and that its trust policy allows them.", "STS");
+                throw new AwsCredentialException(AwsCredentialErrorKind.SourceFailed, $"{where} was refused: {code}{(message.Length > 0 ? ": " + message : string.Empty)}. {refusalAdvice}", "STS");
             }
 
-            XElement? credentials = Child(Child(root, action + "Result"), "Credentials");
-            string? accessKeyId = Child(credentials, "AccessKeyId")?.Value;
-            string? secretAccessKey = Child(credentials, "SecretAccessKey")?.Value;
-            string? sessionToken = Child(credentials, "SessionToken")?.Value;
-            string? expirationText = Child(credentials, "Expiration")?.Value;
-            if (string.IsNullOrEmpty(accessKeyId) || string.IsNullOrEmpty(secretAccessKey) || string.IsNullOrEmpty(sessionToken) || !CredentialJson.TryParseTime(expirationText, out DateTimeOffset expiration))
-            {
-                throw new AwsCredentialException(AwsCredentialErrorKind.SourceFailed, $"{where} answered without complete credentials (AccessKeyId, SecretAccessKey, SessionToken, Expiration).", "STS");
-            }
-
-            string? assumedArn = Child(Child(Child(root, action + "Result"), "AssumedRoleUser"), "Arn")?.Value;
-            return new StsCredentials(CredentialJson.Create(accessKeyId!, secretAccessKey!, sessionToken, expiration, where), assumedArn);
+            return root;
         }
 
         private static XElement Parse(byte[] body)
@@ -153,6 +177,25 @@ namespace CodeCatalyst.Core.Auth.Credentials
 
             return text;
         }
+    }
+
+    /// <summary>What STS GetCallerIdentity says about the caller.</summary>
+    internal sealed class StsCallerIdentity
+    {
+        public StsCallerIdentity(string arn, string? account, string? userId)
+        {
+            Arn = arn;
+            Account = account;
+            UserId = userId;
+        }
+
+        public string Arn { get; }
+
+        public string? Account { get; }
+
+        public string? UserId { get; }
+
+        public override string ToString() => Arn;
     }
 
     /// <summary>Temporary credentials from STS, with the assumed role's ARN when STS gave it.</summary>
