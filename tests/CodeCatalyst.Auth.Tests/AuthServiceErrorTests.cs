@@ -100,5 +100,36 @@ namespace CodeCatalyst.Auth.Tests
             Assert.Equal(400, error.StatusCode);
             Assert.Equal("The SSO OIDC CreateToken request failed with HTTP 400 (InvalidRequestException).", error.Message);
         }
+
+        [Fact]
+        public async Task STS_refusal_quotes_the_STS_code_message_and_request_id()
+        {
+            using var stub = new CredentialStubServer();
+            string tokenFile = Path.Combine(_home.Root, "token");
+            File.WriteAllText(tokenFile, "eyJ.web-identity.sig");
+            stub.StsError = ("AccessDenied", "Not authorized to perform sts:AssumeRoleWithWebIdentity");
+            _home.Environment.With("AWS_ENDPOINT_URL_STS", stub.BaseUrl).With("AWS_WEB_IDENTITY_TOKEN_FILE", tokenFile).With("AWS_ROLE_ARN", "arn:aws:iam::123456789012:role/ci");
+
+            AwsCredentialException error = await ChainFails(new HttpClientHandler { UseProxy = false });
+
+            Assert.Equal(AwsCredentialErrorKind.SourceFailed, error.Kind);
+            Assert.Contains("was refused: AccessDenied: Not authorized to perform sts:AssumeRoleWithWebIdentity (request id stub).", error.Message);
+        }
+
+        [Fact]
+        public async Task STS_behind_a_proxy_that_answers_an_HTML_page_says_so_without_quoting_the_page()
+        {
+            const string WebToken = "eyJ.SECRET-web-identity.sig";
+            string tokenFile = Path.Combine(_home.Root, "token");
+            File.WriteAllText(tokenFile, WebToken);
+            _home.Environment.With("AWS_ENDPOINT_URL_STS", "https://sts.proxy.example").With("AWS_WEB_IDENTITY_TOKEN_FILE", tokenFile).With("AWS_ROLE_ARN", "arn:aws:iam::123456789012:role/ci");
+            var handler = Answers(HttpStatusCode.ServiceUnavailable, "<html><body><h1>Service Unavailable</h1><p>" + WebToken + "</p></body></html>", "text/html", ("x-amz-request-id", "proxy-req-3"));
+
+            AwsCredentialException error = await ChainFails(handler);
+
+            Assert.Contains("answered HTTP 503 with a body that is not STS XML (request id proxy-req-3).", error.Message);
+            Assert.DoesNotContain("<html", error.Message);
+            Assert.DoesNotContain("SECRET", error.ToString());
+        }
     }
 }
