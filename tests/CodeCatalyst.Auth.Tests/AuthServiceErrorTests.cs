@@ -131,5 +131,23 @@ namespace CodeCatalyst.Auth.Tests
             Assert.DoesNotContain("<html", error.Message);
             Assert.DoesNotContain("SECRET", error.ToString());
         }
+
+        [Theory]
+        [InlineData(HttpStatusCode.Unauthorized, "UnauthorizedException", "The SSO session of profile 'sso' is no longer valid or may not use role Deployer in account 123456789012 (HTTP 401 UnauthorizedException: Session token not found or invalid: <redacted>, request id sso-req-9). Run 'aws sso login --profile sso' to sign in again.")]
+        [InlineData(HttpStatusCode.Forbidden, "ForbiddenException", "The SSO session of profile 'sso' is no longer valid or may not use role Deployer in account 123456789012 (HTTP 403 ForbiddenException: Session token not found or invalid: <redacted>, request id sso-req-9). Run 'aws sso login --profile sso' to sign in again.")]
+        [InlineData(HttpStatusCode.TooManyRequests, "TooManyRequestsException", "SSO GetRoleCredentials for SSO profile 'sso' (role Deployer in account 123456789012) answered HTTP 429 TooManyRequestsException: Session token not found or invalid: <redacted>, request id sso-req-9.")]
+        public async Task SSO_GetRoleCredentials_failure_carries_the_portal_message_and_request_id_without_the_token(HttpStatusCode status, string code, string expected)
+        {
+            LegacySsoProfile();
+            var handler = Answers(status, "{\"message\":\"Session token not found or invalid: " + SsoBearerToken + "\"}", "application/json",
+                ("x-amzn-ErrorType", code), ("x-amzn-RequestId", "sso-req-9"));
+
+            AwsCredentialException error = await ChainFails(handler, "sso");
+
+            Assert.Equal(expected, error.Message);
+            Assert.Equal(AwsCredentialErrorKind.SourceFailed, error.Kind);
+            Assert.DoesNotContain(SsoBearerToken, error.ToString());
+            Assert.Equal("/federation/credentials", Assert.Single(handler.Requests).Uri.AbsolutePath);
+        }
     }
 }
