@@ -93,6 +93,37 @@ namespace CodeCatalyst.Tests
         }
 
         [Fact]
+        public void An_XML_error_from_an_edge_proxy_gives_its_code_message_and_request_id_whatever_its_Content_Type()
+        {
+            // CloudFront/WAF style: XML, labelled JSON by a careless proxy, with no x-amzn-ErrorType header.
+            using var stub = new ScriptedHttpStub(_ => StubResponse.Json(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>AccessDenied</Code><Message>Request blocked by the edge</Message><RequestId>edge-req-42</RequestId></Error>",
+                403));
+
+            var result = _shell.Run("Test-CCSession -EndpointUrl $args[0] -Token $CCToken", stub.BaseAddress);
+
+            var error = Assert.Single(result.Errors);
+            Assert.StartsWith("AccessDenied,", error.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.PermissionDenied, error.CategoryInfo.Category);
+            Assert.Contains("Request blocked by the edge", error.Exception.Message);
+            Assert.Contains("request id edge-req-42", error.Exception.Message);
+        }
+
+        [Fact]
+        public void A_rest_json_error_named_by_its_code_member_keeps_that_code_as_the_error_id()
+        {
+            // botocore reads "code" when the header is missing (as some API Gateway fronted services send it).
+            using var stub = new ScriptedHttpStub(_ => StubResponse.Json("{\"code\":\"BadRequestException\",\"message\":\"the branch name is not valid\"}", 400));
+
+            var result = _shell.Run("Test-CCSession -EndpointUrl $args[0] -Token $CCToken", stub.BaseAddress);
+
+            var error = Assert.Single(result.Errors);
+            Assert.StartsWith("BadRequestException,", error.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+            Assert.Contains("the branch name is not valid", error.Exception.Message);
+        }
+
+        [Fact]
         public async Task RequestTimeoutSec_bounds_each_attempt_against_a_server_that_never_answers()
         {
             using var stub = new ScriptedHttpStub(_ => StubResponse.Never());

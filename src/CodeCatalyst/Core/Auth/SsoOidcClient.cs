@@ -11,6 +11,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
+using CodeCatalyst.Core.Errors;
 using CodeCatalyst.Core.Http;
 
 namespace CodeCatalyst.Core.Auth
@@ -91,6 +92,9 @@ namespace CodeCatalyst.Core.Auth
         /// <summary>A CreateToken answer is a few hundred bytes; anything near this is not one.</summary>
         private const long MaxResponseBytes = 1024 * 1024;
 
+        /// <summary>The longest part of the service's message an error quotes, so one refusal cannot flood a log.</summary>
+        private const int MaxServiceMessageLength = 300;
+
         private readonly HttpClient _httpClient;
         private readonly string? _userAgent;
         private readonly TimeSpan _attemptTimeout;
@@ -165,7 +169,7 @@ namespace CodeCatalyst.Core.Auth
                     // The per-attempt timeout (or HttpClient.Timeout) surfaces as a cancellation that the caller did not ask for.
                     string what = ex is OperationCanceledException
                         ? $"timed out after {_attemptTimeout.TotalSeconds:0.#} s"
-                        : "could not be sent (" + Redact(ex.Message, secrets) + ")";
+                        : "could not be sent (" + ServiceText.Redact(ex.Message, secrets) + ")";
                     throw new SsoOidcException($"The SSO OIDC CreateToken request to {endpoint.GetLeftPart(UriPartial.Authority)} {what} (attempt {attempt} of {_maxAttempts}).", innerException: null)
                     {
                         IsTransportFailure = true,
@@ -182,7 +186,7 @@ namespace CodeCatalyst.Core.Auth
 
                     if (status < 200 || status >= 300)
                     {
-                        throw ServiceError(response, status, body, secrets);
+                        throw ServiceError(response, body, secrets);
                     }
 
                     return ParseSuccess(body);
@@ -243,72 +247,31 @@ namespace CodeCatalyst.Core.Auth
             }
         }
 
-        private static SsoOidcException ServiceError(HttpResponseMessage response, int status, byte[] body, string[] secrets)
+        private static SsoOidcException ServiceError(HttpResponseMessage response, byte[] body, string[] secrets)
         {
-            string? code = null;
-            if (response.Headers.TryGetValues("x-amzn-ErrorType", out IEnumerable<string>? values))
-            {
-                // The header may carry ":<url>" after the type, which botocore drops.
-                code = values.FirstOrDefault()?.Split(':')[0].Trim();
-            }
-
-            string? oauthError = null;
-            string? description = null;
-            try
-            {
-                using (JsonDocument document = JsonDocument.Parse(body))
-                {
-                    JsonElement root = document.RootElement;
-                    if (root.ValueKind == JsonValueKind.Object)
-                    {
-                        oauthError = StringProperty(root, "error");
-                        description = StringProperty(root, "error_description") ?? StringProperty(root, "message") ?? StringProperty(root, "Message");
-                        if (string.IsNullOrEmpty(code))
-                        {
-                            string? type = StringProperty(root, "__type") ?? StringProperty(root, "code");
-                            code = type?.Split('#').Last().Split(':')[0];
-                        }
-                    }
-                }
-            }
-            catch (JsonException)
-            {
-                // Non-JSON error bodies (proxies, HTML pages) still yield the status code.
-            }
-
+            DecodedServiceError error = ServiceErrorDecoder.Decode(response, body);
             var message = new StringBuilder();
-            message.Append("The SSO OIDC CreateToken request failed with HTTP ").Append(status.ToString(CultureInfo.InvariantCulture));
-            string detail = string.Join(": ", new[] { code, oauthError }.Where(s => !string.IsNullOrEmpty(s)));
+            message.Append("The SSO OIDC CreateToken request failed with HTTP ").Append(error.StatusCode.ToString(CultureInfo.InvariantCulture));
+            string? code = error.Code == null ? null : ServiceText.ForDisplay(error.Code, secrets, ServiceText.MaxCodeLength);
+            string? oauthError = error.OAuthError == null ? null : ServiceText.ForDisplay(error.OAuthError, secrets, ServiceText.MaxCodeLength);
+            string detail = string.Join(": ", new[] { code, oauthError }.Where(part => part != null));
             if (detail.Length > 0)
             {
-                message.Append(" (").Append(Redact(detail, secrets)).Append(')');
+                message.Append(" (").Append(detail).Append(')');
             }
 
-            if (!string.IsNullOrEmpty(description))
+            if (error.Message != null)
             {
-                string safe = Redact(description!, secrets);
-                message.Append(": ").Append(safe.Length > 300 ? safe.Substring(0, 300) + "…" : safe);
+                message.Append(": ").Append(ServiceText.ForDisplay(error.Message, secrets, MaxServiceMessageLength));
+            }
+
+            if (error.RequestId != null)
+            {
+                message.Append(" (request id ").Append(ServiceText.ForDisplay(error.RequestId, secrets, ServiceText.MaxRequestIdLength)).Append(')');
             }
 
             message.Append('.');
-            return new SsoOidcException(message.ToString(), status, code);
-        }
-
-        private static string? StringProperty(JsonElement root, string name) =>
-            root.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-        /// <summary>Server and transport text is not ours; blank out any secret it might echo back.</summary>
-        internal static string Redact(string text, IEnumerable<string?> secrets)
-        {
-            foreach (string? secret in secrets)
-            {
-                if (!string.IsNullOrEmpty(secret) && secret!.Length >= 4)
-                {
-                    text = text.Replace(secret, "***");
-                }
-            }
-
-            return text;
+            return new SsoOidcException(message.ToString(), error.StatusCode, code);
         }
     }
 }

@@ -6,6 +6,7 @@ using System.IO;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using CodeCatalyst.Core.Errors;
 
 namespace CodeCatalyst.Core.Auth
 {
@@ -355,7 +356,7 @@ namespace CodeCatalyst.Core.Auth
             catch (SsoOidcException ex)
             {
                 // The client already masks what it sent; the cached access token it never saw is masked here.
-                string reason = SsoOidcClient.Redact(ex.Message, new[] { token.AccessToken, token.ClientSecret, token.RefreshToken }).TrimEnd('.');
+                string reason = ServiceText.Redact(ex.Message, new[] { token.AccessToken, token.ClientSecret, token.RefreshToken }).TrimEnd('.');
                 Trace($"SSO token refresh for sso-session '{session.Name}' failed: {reason}.");
                 return new RefreshOutcome { Failure = reason, Attempted = true };
             }

@@ -180,20 +180,5 @@ namespace CodeCatalyst
                 default: return status >= 500 ? "InternalServerException" : "UnknownError";
             }
         }
-
-        /// <summary>
-        /// x-amzn-ErrorType may carry a namespace prefix ("aws.foo#Name") or a trailing ":http://..." URL; only the
-        /// bare name is the code.
-        /// </summary>
-        public static string? NormalizeErrorType(string? raw)
-        {
-            if (string.IsNullOrWhiteSpace(raw)) return null;
-            var value = raw!.Trim();
-            var colon = value.IndexOf(':');
-            if (colon >= 0) value = value.Substring(0, colon);
-            var hash = value.LastIndexOf('#');
-            if (hash >= 0) value = value.Substring(hash + 1);
-            return value.Length == 0 ? null : value;
-        }
     }
 }

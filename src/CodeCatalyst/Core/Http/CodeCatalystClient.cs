@@ -12,7 +12,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
-using CodeCatalyst.Core.Json;
+using CodeCatalyst.Core.Errors;
 
 namespace CodeCatalyst.Core.Http
 {
@@ -77,7 +77,7 @@ namespace CodeCatalyst.Core.Http
     {
         private const string AuthorizationHeader = "Authorization";
         private const string SecurityTokenHeader = "X-Amz-Security-Token";
-        private const string Redacted = "<redacted>";
+        private const string Redacted = ServiceText.RedactedMarker;
 
         /// <summary>Service text is cut to this many characters so one error cannot flood a log.</summary>
         internal const int MaxServiceMessageLength = 1024;
@@ -206,11 +206,8 @@ namespace CodeCatalyst.Core.Http
         {
             lock (_tokenValues)
             {
-                // A proxy may echo it as sent or URL-encoded (in a redirect or a query it quotes back).
-                foreach (var form in new[] { value, Uri.EscapeDataString(value) })
-                {
-                    if (!_tokenValues.Contains(form)) _tokenValues.Add(form);
-                }
+                // ServiceText.Redact also blanks the URL-encoded form a proxy may quote back.
+                if (!_tokenValues.Contains(value)) _tokenValues.Add(value);
             }
         }
 
@@ -225,21 +222,13 @@ namespace CodeCatalyst.Core.Http
         {
             lock (_tokenValues)
             {
-                foreach (var value in _tokenValues)
-                {
-                    if (value.Length > 0 && text.IndexOf(value, StringComparison.Ordinal) >= 0) text = text.Replace(value, Redacted);
-                }
+                return ServiceText.Redact(text, _tokenValues);
             }
-
-            return text;
         }
 
         /// <summary>Redacted, then cut to a length a log can hold, saying how much was left out.</summary>
-        internal string ServiceTextForDisplay(string text, int maxLength = MaxServiceMessageLength)
-        {
-            var safe = RedactServiceText(text);
-            return safe.Length <= maxLength ? safe : safe.Substring(0, maxLength) + $"… ({safe.Length - maxLength} more characters)";
-        }
+        internal string ServiceTextForDisplay(string text, int maxLength = MaxServiceMessageLength) =>
+            ServiceText.Cap(RedactServiceText(text), maxLength);
 
         private async Task<(byte[] Body, string? RequestId)> SendForBodyAsync(ServiceRequest request, CancellationToken cancellationToken)
         {
@@ -318,9 +307,9 @@ namespace CodeCatalyst.Core.Http
                         }
                         WriteResponseDebug(response);
 
-                        var requestId = RequestIdOf(response);
                         if (response.IsSuccessStatusCode)
                         {
+                            var requestId = RequestIdOf(response);
                             if (body == null)
                             {
                                 throw new CodeCatalystInvalidResultException("ResponseTooLarge", request.OperationName, requestId,
@@ -331,7 +320,7 @@ namespace CodeCatalyst.Core.Http
                         }
 
                         // An oversized error body is not read: the status code alone still says what happened.
-                        var error = DecodeError(request, response, body ?? new byte[0], requestId, attempt);
+                        var error = DecodeError(request, response, body ?? new byte[0], attempt);
                         var throttled = status == 429 || error is CodeCatalystThrottlingException;
                         // A request that must not act twice is sent again only when the service said it throttled
                         // it (it did not act); a 5xx answer may come after the change was made.
@@ -369,46 +358,29 @@ namespace CodeCatalyst.Core.Http
 
         private string? RequestIdOf(HttpResponseMessage response)
         {
-            var requestId = HeaderValue(response, "x-amzn-RequestId") ?? HeaderValue(response, "x-amz-request-id");
-            return requestId == null ? null : ServiceTextForDisplay(requestId, 128);
+            var requestId = ServiceErrorDecoder.RequestIdFromHeaders(response.Headers);
+            return requestId == null ? null : ServiceTextForDisplay(requestId, ServiceText.MaxRequestIdLength);
         }
 
         private CodeCatalystServiceException DecodeError(ServiceRequest request, HttpResponseMessage response,
-            byte[] body, string? requestId, int attempts)
+            byte[] body, int attempts)
         {
-            ServiceErrorBody? errorBody = null;
-            if (body.Length > 0)
-            {
-                try
-                {
-                    errorBody = JsonSerializer.Deserialize(body, CodeCatalystJsonContext.Default.ServiceErrorBody);
-                }
-                catch (JsonException)
-                {
-                    // Not JSON (a proxy's HTML page, say): the status code still tells what happened.
-                }
-            }
-
-            var errorType = ServiceExceptionFactory.NormalizeErrorType(HeaderValue(response, "x-amzn-ErrorType"))
-                            ?? ServiceExceptionFactory.NormalizeErrorType(errorBody?.Type);
+            var decoded = ServiceErrorDecoder.Decode(response, body);
             // The error type becomes the error id: redacted and short like any other server text.
+            var errorType = decoded.Code;
             if (errorType != null)
             {
                 errorType = RedactServiceText(errorType);
-                if (errorType.Length > 100) errorType = errorType.Substring(0, 100);
+                if (errorType.Length > ServiceText.MaxCodeLength) errorType = errorType.Substring(0, ServiceText.MaxCodeLength);
             }
 
-            var message = errorBody?.AnyMessage;
-            message = string.IsNullOrWhiteSpace(message)
-                ? $"the service answered HTTP {(int)response.StatusCode} {ServiceTextForDisplay(response.ReasonPhrase ?? "", 100)} without a message"
-                : ServiceTextForDisplay(message!);
+            var message = decoded.Message == null
+                ? $"the service answered HTTP {decoded.StatusCode} {ServiceTextForDisplay(decoded.ReasonPhrase ?? "", 100)} without a message"
+                : ServiceTextForDisplay(decoded.Message);
+            var requestId = decoded.RequestId == null ? null : ServiceTextForDisplay(decoded.RequestId, ServiceText.MaxRequestIdLength);
 
-            return ServiceExceptionFactory.Create(errorType, message, (int)response.StatusCode, requestId,
-                request.OperationName, attempts);
+            return ServiceExceptionFactory.Create(errorType, message, decoded.StatusCode, requestId, request.OperationName, attempts);
         }
-
-        private static string? HeaderValue(HttpResponseMessage response, string name) =>
-            response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
 
         private void WriteRequestDebug(HttpRequestMessage message)
         {

@@ -1,10 +1,12 @@
 using System;
 using System.Globalization;
 using System.Net.Http;
+using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using CodeCatalyst.Core.Auth.Signing;
+using CodeCatalyst.Core.Errors;
 
 namespace CodeCatalyst.Core.Auth.Credentials
 {
@@ -18,6 +20,9 @@ namespace CodeCatalyst.Core.Auth.Credentials
     internal sealed class SsoRoleCredentialFetcher
     {
         public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+        /// <summary>The longest part of the portal's message an error quotes, so one refusal cannot flood a log.</summary>
+        private const int MaxServiceMessageLength = 500;
 
         private readonly HttpClient _httpClient;
         private readonly SsoTokenProvider _tokenProvider;
@@ -75,14 +80,12 @@ namespace CodeCatalyst.Core.Auth.Credentials
                 throw Fail(AwsCredentialErrorKind.SourceFailed, $"SSO GetRoleCredentials for {Description} failed: {ex.Message}", ex);
             }
 
-            if (reply.Status == 401 || reply.Status == 403)
-            {
-                throw Fail(AwsCredentialErrorKind.SourceFailed, $"The SSO session of profile '{ProfileName}' is no longer valid or may not use role {RoleName} in account {AccountId} (HTTP {reply.Status.ToString(CultureInfo.InvariantCulture)}). Run '{SsoTokenException.LoginHint(ProfileName)}' to sign in again.");
-            }
-
             if (reply.Status != 200)
             {
-                throw Fail(AwsCredentialErrorKind.SourceFailed, $"SSO GetRoleCredentials for {Description} answered HTTP {reply.Status.ToString(CultureInfo.InvariantCulture)}{ErrorType(reply)}.");
+                string answer = ServiceAnswer(reply, token);
+                throw Fail(AwsCredentialErrorKind.SourceFailed, reply.Status == 401 || reply.Status == 403
+                    ? $"The SSO session of profile '{ProfileName}' is no longer valid or may not use role {RoleName} in account {AccountId} ({answer}). Run '{SsoTokenException.LoginHint(ProfileName)}' to sign in again."
+                    : $"SSO GetRoleCredentials for {Description} answered {answer}.");
             }
 
             using (JsonDocument? document = CredentialJson.TryParse(reply.Body))
@@ -141,8 +144,32 @@ namespace CodeCatalyst.Core.Auth.Credentials
             }
         }
 
-        private static string ErrorType(CredentialHttp.Reply reply) =>
-            reply.Headers.Headers.TryGetValues("x-amzn-ErrorType", out var values) ? " (" + string.Join(",", values).Split(':')[0] + ")" : string.Empty;
+        /// <summary>
+        /// "HTTP 401 UnauthorizedException: the service's message, request id ...": what the portal said, with the
+        /// bearer token it was sent redacted (a proxy may quote it back) and its text cut to a loggable length.
+        /// </summary>
+        private static string ServiceAnswer(CredentialHttp.Reply reply, string token)
+        {
+            DecodedServiceError error = ServiceErrorDecoder.Decode(reply.Status, null, reply.Headers.Headers, reply.Body);
+            string?[] secrets = { token };
+            var answer = new StringBuilder("HTTP ").Append(reply.Status.ToString(CultureInfo.InvariantCulture));
+            if (error.Code != null)
+            {
+                answer.Append(' ').Append(ServiceText.ForDisplay(error.Code, secrets, ServiceText.MaxCodeLength));
+            }
+
+            if (error.Message != null)
+            {
+                answer.Append(": ").Append(ServiceText.ForDisplay(error.Message, secrets, MaxServiceMessageLength));
+            }
+
+            if (error.RequestId != null)
+            {
+                answer.Append(", request id ").Append(ServiceText.ForDisplay(error.RequestId, secrets, ServiceText.MaxRequestIdLength));
+            }
+
+            return answer.ToString();
+        }
 
         private AwsCredentialException Fail(AwsCredentialErrorKind kind, string message, Exception? inner = null) =>
             new AwsCredentialException(kind, message, "SSO", ProfileName, inner);

@@ -10,6 +10,7 @@ using System.Threading.Tasks;
 using System.Xml;
 using System.Xml.Linq;
 using CodeCatalyst.Core.Auth.Signing;
+using CodeCatalyst.Core.Errors;
 
 namespace CodeCatalyst.Core.Auth.Credentials
 {
@@ -24,6 +25,9 @@ namespace CodeCatalyst.Core.Auth.Credentials
 
         /// <summary>botocore's default connect plus read timeout is 60 s each; one bound for the whole attempt.</summary>
         public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+
+        /// <summary>The longest part of STS's message an error quotes, so one refusal cannot flood a log.</summary>
+        private const int MaxServiceMessageLength = 500;
 
         private readonly HttpClient _httpClient;
         private readonly Uri _endpoint;
@@ -57,8 +61,9 @@ namespace CodeCatalyst.Core.Auth.Credentials
             return new StsClient(httpClient, endpoint, signingRegion, clock, timeout);
         }
 
+        /// <remarks>The source session token travels in a header, where a proxy could quote it back: it is redacted from errors.</remarks>
         public Task<StsCredentials> AssumeRoleAsync(AwsCredentials sourceCredentials, IReadOnlyList<KeyValuePair<string, string>> parameters, string roleArn, string context, CancellationToken cancellationToken) =>
-            CallAsync("AssumeRole", parameters, sourceCredentials, Array.Empty<string>(), roleArn, context, cancellationToken);
+            CallAsync("AssumeRole", parameters, sourceCredentials, new[] { sourceCredentials.SessionToken }, roleArn, context, cancellationToken);
 
         public Task<StsCredentials> AssumeRoleWithWebIdentityAsync(IReadOnlyList<KeyValuePair<string, string>> parameters, string webIdentityToken, string roleArn, string context, CancellationToken cancellationToken) =>
             CallAsync("AssumeRoleWithWebIdentity", parameters.Concat(new[] { new KeyValuePair<string, string>("WebIdentityToken", webIdentityToken) }).ToList(), null, new[] { webIdentityToken }, roleArn, context, cancellationToken);
@@ -67,7 +72,7 @@ namespace CodeCatalyst.Core.Auth.Credentials
         public async Task<StsCallerIdentity> GetCallerIdentityAsync(AwsCredentials credentials, CancellationToken cancellationToken)
         {
             string where = $"STS GetCallerIdentity at {_endpoint.GetLeftPart(UriPartial.Authority)}";
-            XElement root = await SendAsync("GetCallerIdentity", Array.Empty<KeyValuePair<string, string>>(), credentials, Array.Empty<string>(), where,
+            XElement root = await SendAsync("GetCallerIdentity", Array.Empty<KeyValuePair<string, string>>(), credentials, new[] { credentials.SessionToken }, where,
                 "Check the access key and secret key (or the session token of temporary credentials), and that the key is active.", cancellationToken).ConfigureAwait(false);
             XElement? result = Child(root, "GetCallerIdentityResult");
             string? arn = Child(result, "Arn")?.Value;
@@ -79,7 +84,7 @@ namespace CodeCatalyst.Core.Auth.Credentials
             return new StsCallerIdentity(arn!, Child(result, "Account")?.Value, Child(result, "UserId")?.Value);
         }
 
-        private async Task<StsCredentials> CallAsync(string action, IReadOnlyList<KeyValuePair<string, string>> parameters, AwsCredentials? signWith, string[] secrets, string roleArn, string context, CancellationToken cancellationToken)
+        private async Task<StsCredentials> CallAsync(string action, IReadOnlyList<KeyValuePair<string, string>> parameters, AwsCredentials? signWith, string?[] secrets, string roleArn, string context, CancellationToken cancellationToken)
         {
             string where = $"STS {action} for role {roleArn} ({context}) at {_endpoint.GetLeftPart(UriPartial.Authority)}";
             XElement root = await SendAsync(action, parameters, signWith, secrets, where,
@@ -99,7 +104,7 @@ namespace CodeCatalyst.Core.Auth.Credentials
         }
 
         /// <summary>One Query-protocol call: the answer's XML when STS says 200, else a refusal that names STS's code and the advice.</summary>
-        private async Task<XElement> SendAsync(string action, IReadOnlyList<KeyValuePair<string, string>> parameters, AwsCredentials? signWith, string[] secrets, string where, string refusalAdvice, CancellationToken cancellationToken)
+        private async Task<XElement> SendAsync(string action, IReadOnlyList<KeyValuePair<string, string>> parameters, AwsCredentials? signWith, string?[] secrets, string where, string refusalAdvice, CancellationToken cancellationToken)
         {
             var form = new StringBuilder("Action=").Append(action).Append("&Version=").Append(ApiVersion);
             foreach (KeyValuePair<string, string> pair in parameters)
@@ -127,6 +132,11 @@ namespace CodeCatalyst.Core.Auth.Credentials
                 throw new AwsCredentialException(AwsCredentialErrorKind.SourceFailed, $"{where} failed: {ex.Message} Check the network and the STS endpoint (AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL, region).", "STS", innerException: ex);
             }
 
+            if (reply.Status != 200)
+            {
+                throw Refused(where, reply, secrets, refusalAdvice);
+            }
+
             XElement root;
             try
             {
@@ -137,21 +147,29 @@ namespace CodeCatalyst.Core.Auth.Credentials
                 throw new AwsCredentialException(AwsCredentialErrorKind.SourceFailed, $"{where} answered HTTP {reply.Status} with a body that is not STS XML.", "STS");
             }
 
-            if (reply.Status != 200)
-            {
-                XElement? error = Child(root, "Error");
-                string code = Redact(Child(error, "Code")?.Value ?? "HTTP " + reply.Status.ToString(CultureInfo.InvariantCulture), secrets);
-                string message = Redact(Child(error, "Message")?.Value ?? string.Empty, secrets);
-                if (message.Length > 500)
-                {
-                    message = message.Substring(0, 500) + "...";
-                }
-
-                throw new AwsCredentialException(AwsCredentialErrorKind.SourceFailed, $"{where} was refused: {code}{(message.Length > 0 ? ": " + message : string.Empty)}. {refusalAdvice}", "STS");
-            }
-
             return root;
         }
+
+        /// <summary>
+        /// An STS error answer: its code, message and request id, each redacted of the secrets the request carried
+        /// (a proxy may echo them) and cut to a loggable length.
+        /// </summary>
+        private static AwsCredentialException Refused(string where, CredentialHttp.Reply reply, string?[] secrets, string refusalAdvice)
+        {
+            DecodedServiceError error = ServiceErrorDecoder.Decode(reply.Status, null, reply.Headers.Headers, reply.Body);
+            if (error.Code == null && error.Message == null)
+            {
+                // A proxy's page or a cut-off body: nothing of STS's to quote, and the body itself is not shown.
+                return new AwsCredentialException(AwsCredentialErrorKind.SourceFailed, $"{where} answered HTTP {reply.Status} with a body that is not STS XML{RequestIdText(error, secrets)}.", "STS");
+            }
+
+            string code = ServiceText.ForDisplay(error.Code ?? "HTTP " + reply.Status.ToString(CultureInfo.InvariantCulture), secrets, ServiceText.MaxCodeLength);
+            string message = error.Message == null ? string.Empty : ": " + ServiceText.ForDisplay(error.Message, secrets, MaxServiceMessageLength);
+            return new AwsCredentialException(AwsCredentialErrorKind.SourceFailed, $"{where} was refused: {code}{message}{RequestIdText(error, secrets)}. {refusalAdvice}", "STS");
+        }
+
+        private static string RequestIdText(DecodedServiceError error, string?[] secrets) =>
+            error.RequestId == null ? string.Empty : " (request id " + ServiceText.ForDisplay(error.RequestId, secrets, ServiceText.MaxRequestIdLength) + ")";
 
         private static XElement Parse(byte[] body)
         {
@@ -165,18 +183,6 @@ namespace CodeCatalyst.Core.Auth.Credentials
         private static XElement? Child(XElement? parent, string localName) =>
             parent?.Elements().FirstOrDefault(element => element.Name.LocalName == localName);
 
-        private static string Redact(string text, string[] secrets)
-        {
-            foreach (string secret in secrets)
-            {
-                if (!string.IsNullOrEmpty(secret))
-                {
-                    text = text.Replace(secret, "****");
-                }
-            }
-
-            return text;
-        }
     }
 
     /// <summary>What STS GetCallerIdentity says about the caller.</summary>
