@@ -64,6 +64,12 @@ public sealed class EmulatorServer : IAsyncDisposable
         return new EmulatorServer(application, state, options, ResolveBaseAddress(application));
     }
 
+    /// <summary>
+    /// The temporary AWS credentials the identity endpoints (STS, SSO portal, container, IMDS) have issued so far, so
+    /// tests can check that none of their secrets shows up anywhere it should not.
+    /// </summary>
+    public IReadOnlyList<AwsTestCredential> IssuedAwsCredentials => state.Identity.Issued();
+
     public void ClearRequests() => state.RequestLog.Clear();
 
     /// <summary>Makes the next <see cref="FaultSpec.Count"/> matching requests fail as described.</summary>

@@ -47,6 +47,10 @@ internal sealed class IdentityStore(IReadOnlyList<AwsTestCredential> configured,
         configured.FirstOrDefault(candidate => candidate.AccessKeyId == accessKeyId)
         ?? (issued.TryGetValue(accessKeyId, out var found) ? found.Credential : null);
 
+    /// <summary>Every issued credential still held, oldest first.</summary>
+    public IReadOnlyList<AwsTestCredential> Issued() =>
+        issued.Values.OrderBy(entry => entry.IssuedAt).Select(entry => entry.Credential).ToList();
+
     /// <summary>Who the credentials act as: the assumed role for issued ones, the emulator user for configured ones.</summary>
     public CallerIdentity CallerOf(AwsTestCredential credential) =>
         issued.TryGetValue(credential.AccessKeyId, out var found) && found.Credential.SessionToken == credential.SessionToken

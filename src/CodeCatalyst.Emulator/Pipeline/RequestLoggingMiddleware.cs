@@ -39,7 +39,10 @@ internal sealed class RequestLoggingMiddleware(RequestDelegate next, EmulatorSta
                 HadAuthorizationHeader: BearerTokenReader.HasAuthorizationHeader(context.Request),
                 BearerToken: BearerTokenReader.Read(context.Request),
                 Body: SensitiveFormFieldsMetadata.Redact(context, body),
-                Fault: fault));
+                Fault: fault)
+            {
+                AwsAccessKeyId = SignedAccessKeyId(context.Request),
+            });
         }
 
         context.Items[RecordKey] = (Action)Record;
@@ -69,6 +72,22 @@ internal sealed class RequestLoggingMiddleware(RequestDelegate next, EmulatorSta
     public static void RecordNow(HttpContext context)
     {
         if (context.Items.TryGetValue(RecordKey, out var record) && record is Action recordNow) recordNow();
+    }
+
+    /// <summary>The access key id of <c>Authorization: AWS4-HMAC-SHA256 Credential=KEYID/date/region/service/aws4_request, ...</c>.</summary>
+    private static string? SignedAccessKeyId(HttpRequest request)
+    {
+        var authorization = request.Headers.Authorization.ToString();
+        const string marker = "Credential=";
+        var start = authorization.StartsWith("AWS4-HMAC-SHA256 ", StringComparison.Ordinal) ? authorization.IndexOf(marker, StringComparison.Ordinal) : -1;
+        if (start < 0)
+        {
+            return null;
+        }
+
+        start += marker.Length;
+        var end = authorization.IndexOf('/', start);
+        return end > start ? authorization[start..end] : null;
     }
 
     /// <summary>Reads the body for the log and rewinds it so the handler can read it too.</summary>

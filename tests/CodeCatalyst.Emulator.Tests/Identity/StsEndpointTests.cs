@@ -118,6 +118,9 @@ public sealed class StsEndpointTests
 
         using var before = await sts.GetAsync("/apps");
         Assert.Equal(2, (await TestEmulator.ReadSuccessAsync(before, 200)).GetProperty("apps").GetArrayLength());
+        // The log names the key that signed, never its secret or token.
+        Assert.Equal(sts.Signer.AccessKeyId, sts.Emulator.Server.Requests.Last(request => request.Operation == "ListApps").AwsAccessKeyId);
+        Assert.Equal(sts.Signer.AccessKeyId, Assert.Single(sts.Emulator.Server.IssuedAwsCredentials).AccessKeyId);
 
         clock.Advance(TimeSpan.FromMinutes(15));
         using var after = await sts.GetAsync("/apps");
