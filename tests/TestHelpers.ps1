@@ -28,10 +28,13 @@ function Import-BuiltModule {
 function Initialize-StoryEnvironment {
     <#
         Imports the built module, starts an emulator and aims every cmdlet at it through the environment, as a
-        CI job would. Returns the emulator (see Start-EmulatorProcess).
+        CI job would. Returns the emulator (see Start-EmulatorProcess). -ContainerAuthorizationToken makes the
+        emulator's container credentials endpoint require that Authorization header.
     #>
+    param([string] $ContainerAuthorizationToken)
+
     Import-BuiltModule
-    $emulator = Start-EmulatorProcess -RepoRoot $script:RepoRoot -Configuration (Get-BuildConfiguration)
+    $emulator = Start-EmulatorProcess -RepoRoot $script:RepoRoot -Configuration (Get-BuildConfiguration) -ContainerAuthorizationToken $ContainerAuthorizationToken
 
     $script:SavedEnvironment = @{}
     foreach ($name in 'AWS_BEARER_TOKEN_CODECATALYST', 'AWS_ENDPOINT_URL_CODECATALYST') {
@@ -142,26 +145,34 @@ function Set-AmplifyStoryEnvironment {
     $saved = @{}
     foreach ($name in $environment.Keys) {
         $saved[$name] = [Environment]::GetEnvironmentVariable($name)
-        [Environment]::SetEnvironmentVariable($name, $environment[$name])
+        Set-EnvironmentValue $name $environment[$name]
     }
     return $saved
+}
+
+function Set-EnvironmentValue {
+    # Sets a process environment variable, or removes it for $null: PowerShell hands a .NET string parameter ''
+    # for $null, and an empty variable is still set (an empty AWS_DEFAULT_PROFILE names a profile, for example).
+    param([Parameter(Mandatory)] [string] $Name, [AllowNull()] [string] $Value)
+    if ($null -eq $Value -or $Value -eq '') { Remove-Item -LiteralPath "Env:$Name" -ErrorAction SilentlyContinue }
+    else { [Environment]::SetEnvironmentVariable($Name, $Value) }
 }
 
 function Restore-AmplifyStoryEnvironment {
     param([AllowNull()] [hashtable] $Saved)
     if (-not $Saved) { return }
-    foreach ($name in $Saved.Keys) { [Environment]::SetEnvironmentVariable($name, $Saved[$name]) }
+    foreach ($name in $Saved.Keys) { Set-EnvironmentValue $name $Saved[$name] }
 }
 
 function Assert-NoSecret {
-    # Neither the right secret nor the wrong one, nor the start of either, in the text piped in.
-    param([Parameter(ValueFromPipeline)] [AllowNull()] [string[]] $Text)
+    # Neither the right secret nor the wrong one (nor any given with -Also), nor the start of any, in the text piped in.
+    param([Parameter(ValueFromPipeline)] [AllowNull()] [string[]] $Text, [string[]] $Also = @())
     begin { $all = [Collections.Generic.List[string]]::new() }
     process { $all.AddRange([string[]]@($Text | Where-Object { $null -ne $_ })) }
     end {
         $joined = $all -join "`n"
         $joined | Should -Not -BeNullOrEmpty
-        foreach ($secret in $script:SecretAccessKey, $script:WrongSecret) {
+        foreach ($secret in @($script:SecretAccessKey, $script:WrongSecret) + $Also) {
             $joined.Contains($secret) | Should -BeFalse -Because 'a secret access key must never be shown'
             $joined.Contains($secret.Substring(0, 12)) | Should -BeFalse -Because 'not even the start of it'
         }

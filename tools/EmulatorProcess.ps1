@@ -24,12 +24,14 @@ function Start-EmulatorProcess {
     <#
         Starts the emulator on a free loopback port and returns once it answers HTTP. The result has Url (no
         trailing slash), Process and LogPath (the emulator's console output). Stop it with Stop-EmulatorProcess.
-        -Token makes the emulator accept only that bearer token.
+        -Token makes the emulator accept only that bearer token; -ContainerAuthorizationToken makes its container
+        credentials endpoint require that Authorization header.
     #>
     param(
         [Parameter(Mandatory)] [string] $RepoRoot,
         [string] $Configuration = 'Debug',
         [string] $Token,
+        [string] $ContainerAuthorizationToken,
         [double] $RunSpeed = 0,
         [int] $TimeoutSec = 60
     )
@@ -38,6 +40,7 @@ function Start-EmulatorProcess {
     $logPath = Join-Path ([IO.Path]::GetTempPath()) "cc-emulator-$([guid]::NewGuid().ToString('N')).log"
     $arguments = @($assembly, '--urls', 'http://127.0.0.1:0')
     if ($Token) { $arguments += '--token', $Token }
+    if ($ContainerAuthorizationToken) { $arguments += '--container-authorization-token', $ContainerAuthorizationToken }
     if ($RunSpeed -gt 0) { $arguments += '--run-speed', $RunSpeed.ToString([cultureinfo]::InvariantCulture) }
 
     $process = Start-Process -FilePath 'dotnet' -ArgumentList $arguments -PassThru -NoNewWindow `

@@ -7,7 +7,13 @@ namespace CodeCatalyst.Emulator;
 /// </summary>
 public sealed record AwsTestCredential(string AccessKeyId, string SecretAccessKey, string? SessionToken = null)
 {
+    /// <summary>
+    /// When set (on the emulator's clock), requests arriving at or after it are refused with ExpiredTokenException, as
+    /// AWS refuses expired temporary credentials. The credentials the identity endpoints issue all carry one.
+    /// </summary>
+    public DateTimeOffset? Expiration { get; init; }
+
     /// <summary>Never shows the secret or the token (records print every member by default).</summary>
     public override string ToString() =>
-        $"{nameof(AwsTestCredential)} {{ AccessKeyId = {AccessKeyId}, SessionToken = {(SessionToken is null ? "none" : "set")} }}";
+        $"{nameof(AwsTestCredential)} {{ AccessKeyId = {AccessKeyId}, SessionToken = {(SessionToken is null ? "none" : "set")}, Expiration = {Expiration?.UtcDateTime.ToString("o", System.Globalization.CultureInfo.InvariantCulture) ?? "none"} }}";
 }

@@ -19,7 +19,8 @@ public sealed record EmulatorOptions
     public string Urls { get; init; } = "http://127.0.0.1:0";
 
     /// <summary>
-    /// The AWS credentials the SigV4 (Amplify) routes accept; by default <see cref="SampleData.AwsAccessKeyId"/> and
+    /// The long-term AWS credentials the SigV4 routes (Amplify, STS) accept, besides the temporary ones the identity
+    /// endpoints issue; by default <see cref="SampleData.AwsAccessKeyId"/> and
     /// the temporary <see cref="SampleData.AwsTemporaryAccessKeyId"/> (with its session token).
     /// </summary>
     public IReadOnlyList<AwsTestCredential> AwsCredentials { get; init; } =
@@ -27,6 +28,13 @@ public sealed record EmulatorOptions
         new(SampleData.AwsAccessKeyId, SampleData.AwsSecretAccessKey),
         new(SampleData.AwsTemporaryAccessKeyId, SampleData.AwsTemporarySecretAccessKey, SampleData.AwsSessionToken),
     ];
+
+    /// <summary>
+    /// When set, the container credentials endpoint (<c>/container-credentials/...</c>) answers only requests whose
+    /// <c>Authorization</c> header is exactly this value, as AWS_CONTAINER_AUTHORIZATION_TOKEN sends it. When null,
+    /// it asks for no authorization, as the ECS relative-URI endpoint does.
+    /// </summary>
+    public string? ContainerAuthorizationToken { get; init; }
 
     /// <summary>The largest deployment upload (PUT to a CreateDeployment URL) the emulator takes.</summary>
     public long MaxDeploymentUploadBytes { get; init; } = 16 * 1024 * 1024;

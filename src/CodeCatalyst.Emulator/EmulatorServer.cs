@@ -3,6 +3,7 @@ using CodeCatalyst.Emulator.Auth;
 using CodeCatalyst.Emulator.Data;
 using CodeCatalyst.Emulator.Diagnostics;
 using CodeCatalyst.Emulator.Endpoints;
+using CodeCatalyst.Emulator.Identity;
 using CodeCatalyst.Emulator.Pipeline;
 using CodeCatalyst.Emulator.Protocol;
 using CodeCatalyst.Emulator.State;
@@ -55,12 +56,19 @@ public sealed class EmulatorServer : IAsyncDisposable
             new RequestLog(),
             new FaultInjector(),
             new TokenAuthority(options.RequiredToken),
+            new IdentityStore(options.AwsCredentials, options.TimeProvider),
             options.TimeProvider);
 
         var application = BuildApplication(options, state);
         await application.StartAsync(cancellationToken);
         return new EmulatorServer(application, state, options, ResolveBaseAddress(application));
     }
+
+    /// <summary>
+    /// The temporary AWS credentials the identity endpoints (STS, SSO portal, container, IMDS) have issued so far, so
+    /// tests can check that none of their secrets shows up anywhere it should not.
+    /// </summary>
+    public IReadOnlyList<AwsTestCredential> IssuedAwsCredentials => state.Identity.Issued();
 
     public void ClearRequests() => state.RequestLog.Clear();
 
@@ -79,7 +87,7 @@ public sealed class EmulatorServer : IAsyncDisposable
     /// <summary>Makes the OIDC endpoint refuse this refresh token with invalid_grant from now on.</summary>
     public void RevokeRefreshToken(string refreshToken) => state.Tokens.RevokeRefreshToken(refreshToken);
 
-    /// <summary>Back to the starting data, with an empty log, no pending faults and no issued tokens.</summary>
+    /// <summary>Back to the starting data, with an empty log, no pending faults and no issued tokens or AWS credentials.</summary>
     public void Reset() => state.Reset();
 
     /// <summary>Completes when the server stops (Ctrl+C for the standalone emulator).</summary>

@@ -1,6 +1,7 @@
 using CodeCatalyst.Emulator.Amplify.State;
 using CodeCatalyst.Emulator.Auth;
 using CodeCatalyst.Emulator.Diagnostics;
+using CodeCatalyst.Emulator.Identity;
 using CodeCatalyst.Emulator.State;
 
 namespace CodeCatalyst.Emulator;
@@ -12,6 +13,7 @@ internal sealed class EmulatorState(
     RequestLog requestLog,
     FaultInjector faults,
     TokenAuthority tokens,
+    IdentityStore identity,
     TimeProvider clock)
 {
     /// <summary>
@@ -31,7 +33,10 @@ internal sealed class EmulatorState(
 
     public TokenAuthority Tokens { get; } = tokens;
 
-    /// <summary>Back to the starting data set, with an empty request log, no pending faults and no issued tokens.</summary>
+    /// <summary>The AWS credentials the SigV4 routes accept, configured and issued (STS, SSO, container, IMDS).</summary>
+    public IdentityStore Identity { get; } = identity;
+
+    /// <summary>Back to the starting data set, with an empty request log, no pending faults and no issued tokens or credentials.</summary>
     public void Reset()
     {
         Store.Reset();
@@ -39,5 +44,6 @@ internal sealed class EmulatorState(
         RequestLog.Clear();
         Faults.Clear();
         Tokens.Reset();
+        Identity.Reset();
     }
 }

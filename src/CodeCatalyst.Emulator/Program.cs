@@ -5,12 +5,12 @@ namespace CodeCatalyst.Emulator;
 /// <summary>
 /// Standalone entry point:
 /// <c>dotnet run --project src/CodeCatalyst.Emulator -- [--urls URL] [--token T] [--data FILE] [--run-speed N]
-/// [--aws-credentials KEYID:SECRET[:SESSIONTOKEN]]...</c>.
+/// [--aws-credentials KEYID:SECRET[:SESSIONTOKEN]]... [--container-authorization-token T]</c>.
 /// </summary>
 internal static class Program
 {
     private const string Usage =
-        "Usage: CodeCatalyst.Emulator [--urls http://127.0.0.1:5080] [--token TOKEN] [--data FILE] [--run-speed N] [--aws-credentials KEYID:SECRET[:SESSIONTOKEN]]...";
+        "Usage: CodeCatalyst.Emulator [--urls http://127.0.0.1:5080] [--token TOKEN] [--data FILE] [--run-speed N] [--aws-credentials KEYID:SECRET[:SESSIONTOKEN]]... [--container-authorization-token TOKEN]";
 
     public static async Task<int> Main(string[] args)
     {
@@ -44,7 +44,12 @@ internal static class Program
                 ? "Any non-empty bearer token is accepted."
                 : "Only the configured bearer token (or one issued by POST /token) is accepted.");
             Console.WriteLine(
-                $"Amplify (SigV4) accepts the access keys {string.Join(", ", options.AwsCredentials.Select(credential => credential.AccessKeyId))}.");
+                $"Amplify and STS (SigV4) accept the access keys {string.Join(", ", options.AwsCredentials.Select(credential => credential.AccessKeyId))}, and the temporary credentials the identity endpoints issue.");
+            Console.WriteLine(
+                $"Identity endpoints: STS at {server.BaseAddress} (AWS_ENDPOINT_URL_STS), SSO portal (AWS_ENDPOINT_URL_SSO), "
+                + $"{server.BaseAddress}container-credentials/any (AWS_CONTAINER_CREDENTIALS_FULL_URI"
+                + (options.ContainerAuthorizationToken is null ? ")" : ", with the configured authorization token)")
+                + ", IMDSv2 (AWS_EC2_METADATA_SERVICE_ENDPOINT).");
             Console.WriteLine($"Sample workflow ids: build {SampleData.BuildWorkflowId}, integration-tests {SampleData.FailingWorkflowId}");
             Console.WriteLine("Press Ctrl+C to stop.");
             await server.WaitForShutdownAsync();
@@ -73,6 +78,7 @@ internal static class Program
                 "--data" => options with { DataFile = value },
                 "--run-speed" => options with { RunSpeed = ParseRunSpeed(value) },
                 "--aws-credentials" => options with { AwsCredentials = AddAwsCredentials(awsCredentials, value) },
+                "--container-authorization-token" => options with { ContainerAuthorizationToken = value },
                 _ => throw new ArgumentException($"Unknown option {name}."),
             };
         }

@@ -24,4 +24,10 @@ public sealed record RecordedRequest(
     string? Fault)
 {
     public bool WasFaulted => Fault is not null;
+
+    /// <summary>
+    /// The access key id a SigV4 <c>Authorization</c> header names (whether or not the signature was right), so a
+    /// test can tell which credentials signed a call; null for other requests. Never a secret or a session token.
+    /// </summary>
+    public string? AwsAccessKeyId { get; init; }
 }

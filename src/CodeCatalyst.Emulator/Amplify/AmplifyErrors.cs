@@ -32,6 +32,10 @@ internal static class AmplifyErrors
 
     public static ApiException InvalidSignature(string message) => new(403, "InvalidSignatureException", message);
 
+    /// <summary>Temporary credentials used after their expiration (AWS's common error, 403 on every rest-json service).</summary>
+    public static ApiException ExpiredToken() =>
+        new(403, "ExpiredTokenException", "The security token included in the request is expired");
+
     public const string SignatureMismatchMessage =
         "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.";
 

@@ -25,14 +25,21 @@ internal sealed class TokenAuthority(string? requiredToken)
                 "This operation needs a bearer token: send the header 'Authorization: Bearer <token>'.");
         }
 
-        var accepted = requiredToken is null
-            || string.Equals(bearerToken, requiredToken, StringComparison.Ordinal)
-            || issuedAccessTokens.ContainsKey(bearerToken);
-        if (!accepted)
+        if (!Accepts(bearerToken))
         {
             throw ApiException.AccessDenied("The bearer token is not valid for this emulator.");
         }
     }
+
+    /// <summary>
+    /// Whether a bearer token may act: the configured token, one this authority issued, or (with no token configured)
+    /// any non-empty one. The SSO portal's GetRoleCredentials applies the same rule to its bearer token.
+    /// </summary>
+    public bool Accepts(string? bearerToken) =>
+        !string.IsNullOrEmpty(bearerToken)
+        && (requiredToken is null
+            || string.Equals(bearerToken, requiredToken, StringComparison.Ordinal)
+            || issuedAccessTokens.ContainsKey(bearerToken));
 
     /// <summary>
     /// A stable user id for a token, shaped like a UUID. It is a hash so the token itself never appears in a response.

@@ -1,4 +1,5 @@
 using CodeCatalyst.Emulator.Amplify.Endpoints;
+using CodeCatalyst.Emulator.Identity;
 using CodeCatalyst.Emulator.Pipeline;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -33,6 +34,13 @@ internal static class CodeCatalystApi
 
         // SSO OIDC is a different service that the emulator also answers, without auth (as its model says).
         routes.MapOidcEndpoints();
+
+        // The identity endpoints AWS credential chains call (STS at POST /, the SSO portal at /federation/..., the
+        // container endpoint at /container-credentials/..., IMDS at /latest/...): none of their paths meets the
+        // CodeCatalyst (/v1/...), Amplify (/apps/...), OIDC (/token) or admin routes.
+        routes.MapStsEndpoints();
+        routes.MapSsoPortalEndpoints();
+        routes.MapMetadataCredentialEndpoints();
 
         routes.MapGroup(AdminPaths.Prefix).MapAdminEndpoints();
 

@@ -33,12 +33,16 @@ internal sealed class RequestLoggingMiddleware(RequestDelegate next, EmulatorSta
                 Method: context.Request.Method,
                 Path: context.Request.Path.Value ?? "/",
                 QueryString: context.Request.QueryString.Value ?? string.Empty,
-                Operation: context.GetEndpoint()?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName,
+                Operation: context.Items[OperationKey] as string
+                           ?? context.GetEndpoint()?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName,
                 StatusCode: fault == FaultInjectionMiddleware.DroppedConnection ? 0 : context.Response.StatusCode,
                 HadAuthorizationHeader: BearerTokenReader.HasAuthorizationHeader(context.Request),
                 BearerToken: BearerTokenReader.Read(context.Request),
-                Body: body,
-                Fault: fault));
+                Body: SensitiveFormFieldsMetadata.Redact(context, body),
+                Fault: fault)
+            {
+                AwsAccessKeyId = SignedAccessKeyId(context.Request),
+            });
         }
 
         context.Items[RecordKey] = (Action)Record;
@@ -53,6 +57,13 @@ internal sealed class RequestLoggingMiddleware(RequestDelegate next, EmulatorSta
     }
 
     private static readonly object RecordKey = new();
+    private static readonly object OperationKey = new();
+
+    /// <summary>
+    /// Names the operation for the log when one route serves several (STS's single POST /, where the form's Action
+    /// decides).
+    /// </summary>
+    public static void NameOperation(HttpContext context, string operation) => context.Items[OperationKey] = operation;
 
     /// <summary>
     /// Records the request now, before its connection is dropped: once the client has seen the drop, a test that
@@ -61,6 +72,22 @@ internal sealed class RequestLoggingMiddleware(RequestDelegate next, EmulatorSta
     public static void RecordNow(HttpContext context)
     {
         if (context.Items.TryGetValue(RecordKey, out var record) && record is Action recordNow) recordNow();
+    }
+
+    /// <summary>The access key id of <c>Authorization: AWS4-HMAC-SHA256 Credential=KEYID/date/region/service/aws4_request, ...</c>.</summary>
+    private static string? SignedAccessKeyId(HttpRequest request)
+    {
+        var authorization = request.Headers.Authorization.ToString();
+        const string marker = "Credential=";
+        var start = authorization.StartsWith("AWS4-HMAC-SHA256 ", StringComparison.Ordinal) ? authorization.IndexOf(marker, StringComparison.Ordinal) : -1;
+        if (start < 0)
+        {
+            return null;
+        }
+
+        start += marker.Length;
+        var end = authorization.IndexOf('/', start);
+        return end > start ? authorization[start..end] : null;
     }
 
     /// <summary>Reads the body for the log and rewinds it so the handler can read it too.</summary>
@@ -78,5 +105,30 @@ internal sealed class RequestLoggingMiddleware(RequestDelegate next, EmulatorSta
 
         request.Body.Position = 0;
         return length == 0 ? null : Encoding.UTF8.GetString(buffer, 0, length);
+    }
+}
+
+/// <summary>
+/// Form fields whose values the request log must not keep (the model marks them sensitive, such as STS's
+/// WebIdentityToken): the recorded body shows them as <c>****</c>.
+/// </summary>
+internal sealed class SensitiveFormFieldsMetadata(params string[] fieldNames)
+{
+    public IReadOnlyList<string> FieldNames { get; } = fieldNames;
+
+    public static string? Redact(HttpContext context, string? body)
+    {
+        var sensitive = context.GetEndpoint()?.Metadata.GetMetadata<SensitiveFormFieldsMetadata>();
+        if (sensitive is null || body is null)
+        {
+            return body;
+        }
+
+        return string.Join('&', body.Split('&').Select(pair =>
+        {
+            var equals = pair.IndexOf('=');
+            var name = Uri.UnescapeDataString((equals < 0 ? pair : pair[..equals]).Replace('+', ' '));
+            return equals >= 0 && sensitive.FieldNames.Contains(name, StringComparer.Ordinal) ? pair[..(equals + 1)] + "****" : pair;
+        }));
     }
 }

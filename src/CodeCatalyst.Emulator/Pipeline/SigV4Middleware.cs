@@ -19,10 +19,10 @@ internal sealed class AmplifyEndpointMetadata
 
 /// <summary>
 /// On Amplify endpoints: rejects a request unless it carries a valid SigV4 signature by one of the configured test
-/// credentials, within five minutes of the emulator's clock; and answers the shared layers' errors with Amplify's
+/// credentials or a temporary credential the identity endpoints issued (until it expires), within five minutes of the emulator's clock; and answers the shared layers' errors with Amplify's
 /// shapes (BadRequestException, NotFoundException, ...). Other endpoints pass through untouched.
 /// </summary>
-internal sealed class SigV4Middleware(RequestDelegate next, EmulatorState state, EmulatorOptions options)
+internal sealed class SigV4Middleware(RequestDelegate next, EmulatorState state)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -51,14 +51,21 @@ internal sealed class SigV4Middleware(RequestDelegate next, EmulatorState state,
         await request.Body.CopyToAsync(buffer, context.RequestAborted);
         request.Body.Position = 0;
 
+        SigV4Verifier.Verify(
+            ToSignedRequest(context, buffer.ToArray()), state.Identity.FindCredential, AmplifyEndpointMetadata.SigningName, state.Clock.GetUtcNow());
+    }
+
+    /// <summary>The request as the signature check sees it: path and query exactly as sent, and the body's bytes.</summary>
+    public static SigV4Request ToSignedRequest(HttpContext context, byte[] body)
+    {
+        var request = context.Request;
         var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? request.Path.Value ?? "/";
         var queryStart = rawTarget.IndexOf('?');
-        var signed = new SigV4Request(
+        return new SigV4Request(
             request.Method,
             queryStart < 0 ? rawTarget : rawTarget[..queryStart],
             queryStart < 0 ? string.Empty : rawTarget[(queryStart + 1)..],
             name => request.Headers.TryGetValue(name, out var values) && values.Count > 0 ? string.Join(',', values.ToArray()) : null,
-            buffer.ToArray());
-        SigV4Verifier.Verify(signed, options.AwsCredentials, AmplifyEndpointMetadata.SigningName, state.Clock.GetUtcNow());
+            body);
     }
 }

@@ -1,15 +1,18 @@
 using System.Text.Json;
+using CodeCatalyst.Emulator.Identity;
 using Microsoft.AspNetCore.Http;
 
 namespace CodeCatalyst.Emulator.Protocol;
 
-/// <summary>The one place that writes error responses the way rest-json AWS services do.</summary>
+/// <summary>The one place that writes error responses the way rest-json AWS services do (and STS, the Query way).</summary>
 internal static class ErrorResponseWriter
 {
     public const string ErrorTypeHeader = "x-amzn-ErrorType";
 
     public static Task WriteAsync(HttpContext context, ApiException exception) => exception switch
     {
+        // STS speaks the Query protocol: the same failures, as XML.
+        _ when StsEndpointMetadata.IsSts(context) => StsErrors.WriteAsync(context, exception.StatusCode, exception.ErrorType, exception.Message),
         OidcException oidc => WriteAsync(
             context,
             oidc.StatusCode,
@@ -19,7 +22,9 @@ internal static class ErrorResponseWriter
     };
 
     public static Task WriteAsync(HttpContext context, int statusCode, string errorType, string message) =>
-        WriteAsync(context, statusCode, errorType, new Dictionary<string, string> { ["message"] = message });
+        StsEndpointMetadata.IsSts(context)
+            ? StsErrors.WriteAsync(context, statusCode, errorType, message)
+            : WriteAsync(context, statusCode, errorType, new Dictionary<string, string> { ["message"] = message });
 
     private static async Task WriteAsync(
         HttpContext context, int statusCode, string errorType, IReadOnlyDictionary<string, string> body)

@@ -24,7 +24,16 @@ internal static class SigV4Verifier
 
     /// <summary>Returns the credentials that signed the request, or throws the error AWS would answer.</summary>
     public static AwsTestCredential Verify(
-        SigV4Request request, IReadOnlyList<AwsTestCredential> credentials, string service, DateTimeOffset now)
+        SigV4Request request, IReadOnlyList<AwsTestCredential> credentials, string service, DateTimeOffset now) =>
+        Verify(request, accessKeyId => credentials.FirstOrDefault(candidate => candidate.AccessKeyId == accessKeyId), service, now);
+
+    /// <summary>
+    /// The same, looking the access key up through <paramref name="findCredential"/> (configured keys and the
+    /// temporary credentials the emulator issued). Credentials past their <see cref="AwsTestCredential.Expiration"/>
+    /// are refused with ExpiredTokenException even when the signature is right.
+    /// </summary>
+    public static AwsTestCredential Verify(
+        SigV4Request request, Func<string, AwsTestCredential?> findCredential, string service, DateTimeOffset now)
     {
         var authorization = request.Header("Authorization");
         if (string.IsNullOrWhiteSpace(authorization))
@@ -55,7 +64,7 @@ internal static class SigV4Verifier
                 "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. Authorization=" + Algorithm);
         }
 
-        var credential = credentials.FirstOrDefault(candidate => candidate.AccessKeyId == parsed.AccessKeyId);
+        var credential = findCredential(parsed.AccessKeyId);
         var sessionToken = request.Header("X-Amz-Security-Token");
         if (credential is null || credential.SessionToken != sessionToken)
         {
@@ -87,6 +96,12 @@ internal static class SigV4Verifier
         }
 
         CheckSkew(requestTime, amzDateText, now);
+        // Checked last, so only a holder of the secret learns that the key exists but has expired.
+        if (credential.Expiration is { } expiration && expiration <= now)
+        {
+            throw AmplifyErrors.ExpiredToken();
+        }
+
         return credential;
     }
 
