@@ -81,21 +81,33 @@ namespace CodeCatalyst.Tests
             Assert.Equal(2, apps.Output.Count);
             Assert.Contains(apps.Verbose, line => line.Message.Contains("Region eu-west-1", StringComparison.Ordinal));
             Assert.Contains(apps.Verbose, line => line.Message.Contains("Connect-CCAccount -AccessKey", StringComparison.Ordinal));
+            Assert.Equal(SampleData.AwsAccessKeyId, LastAmplifySigner);
         }
+
+        private string? LastAmplifySigner => _emulator.Requests.Last(r => r.Operation == "ListApps").AwsAccessKeyId;
 
         [Fact]
         public void The_stored_key_comes_after_the_cmdlets_own_and_before_the_environment()
         {
             Assert.Empty(_shell.Run("Connect-CCAccount -AccessKey $KeyId -SecretKey $Secret -Region us-east-1").Errors);
 
-            // A bad key in the environment does not matter: the stored one comes first.
-            Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", SampleData.AwsAccessKeyId);
-            Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", WrongSecret);
+            // Another good key in the environment is not used: the stored one comes first.
+            Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", SampleData.AwsTemporaryAccessKeyId);
+            Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", SampleData.AwsTemporarySecretAccessKey);
+            Environment.SetEnvironmentVariable("AWS_SESSION_TOKEN", SampleData.AwsSessionToken);
             Assert.Empty(_shell.Run("Get-CCAmplifyApp").Errors);
+            Assert.Equal(SampleData.AwsAccessKeyId, LastAmplifySigner);
 
-            // A bad key given to the cmdlet does: it comes before the stored one.
-            var own = _shell.Run("Get-CCAmplifyApp -AccessKey $KeyId -SecretKey $WrongSecret");
-            Assert.Equal(ErrorCategory.PermissionDenied, Assert.Single(own.Errors).CategoryInfo.Category);
+            // A key given to the cmdlet comes before the stored one.
+            _shell.Runspace.SessionStateProxy.SetVariable("TemporarySecret", EmulatorSession.ToSecureString(SampleData.AwsTemporarySecretAccessKey));
+            _shell.Runspace.SessionStateProxy.SetVariable("SessionToken", EmulatorSession.ToSecureString(SampleData.AwsSessionToken));
+            var own = _shell.Run("Get-CCAmplifyApp -AccessKey $args[0] -SecretKey $TemporarySecret -SessionToken $SessionToken", SampleData.AwsTemporaryAccessKeyId);
+            Assert.Empty(own.Errors);
+            Assert.Equal(SampleData.AwsTemporaryAccessKeyId, LastAmplifySigner);
+
+            // Once disconnected, the environment's key is next.
+            Assert.Empty(_shell.Run("Disconnect-CCAccount -Confirm:$false; Get-CCAmplifyApp -Region us-east-1").Errors);
+            Assert.Equal(SampleData.AwsTemporaryAccessKeyId, LastAmplifySigner);
         }
 
         [Fact]
