@@ -161,3 +161,40 @@ Describe 'Credentials from a container''s credentials endpoint' {
         (Get-EmulatorRequest $Emulator -Operation ListApps).Count | Should -Be 0
     }
 }
+
+Describe 'An access key stored by Connect-CCAccount' {
+    BeforeEach { Clear-EmulatorRequest $Emulator }
+    AfterEach { Disconnect-CCAccount -Confirm:$false }
+
+    It 'is checked with STS GetCallerIdentity, then signs the Amplify calls in the stored Region without being given again' {
+        $secret = ConvertTo-SecureString $SecretAccessKey -AsPlainText -Force
+        $context = Connect-CCAccount -Credential ([pscredential]::new($AccessKeyId, $secret)) -Region eu-west-1
+
+        $context.Region | Should -Be 'eu-west-1'
+        $context.AwsCredentialSource | Should -Be ('-Credential (' + ('*' * ($AccessKeyId.Length - 4)) + $AccessKeyId.Substring($AccessKeyId.Length - 4) + ')')
+        $context.AwsIdentity | Should -Match '^arn:aws:'
+        (Get-EmulatorRequest $Emulator -Operation GetCallerIdentity)[0].awsAccessKeyId | Should -Be $AccessKeyId
+
+        $verbose = Get-CCAmplifyApp -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        ($verbose.Message -join "`n") | Should -Match 'Region eu-west-1'
+        ($verbose.Message -join "`n") | Should -Match 'Connect-CCAccount -Credential'
+        (Get-EmulatorRequest $Emulator -Operation ListApps)[0].awsAccessKeyId | Should -Be $AccessKeyId
+    }
+
+    It 'is refused with STS''s code, stores nothing and shows the wrong secret nowhere' {
+        $wrong = 'wrongSecretKeyThatMustNotAppearAnywhere0000'
+        # A key that cannot be used ends the command: the error is terminating, as for any credential failure.
+        $failure = $null
+        $streams = try {
+            Connect-CCAccount -AccessKey $AccessKeyId -SecretKey (ConvertTo-SecureString $wrong -AsPlainText -Force) -Region us-east-1 -Verbose -Debug *>&1 |
+                ForEach-Object { $_ | Out-String -Width 300 }
+        }
+        catch { $failure = $_ }
+
+        $failure | Should -Not -BeNullOrEmpty
+        $failure.CategoryInfo.Category | Should -Be 'AuthenticationError'
+        "$failure" | Should -Match 'SignatureDoesNotMatch'
+        @($streams) + @($failure | Out-String -Width 300; $failure.Exception.ToString()) | Assert-NoSecret -Also $wrong
+        Get-Variable -Scope Global -Name __CodeCatalystConnectionDefaults -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+    }
+}

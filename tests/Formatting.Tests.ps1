@@ -15,7 +15,7 @@ BeforeDiscovery {
         @{ Type = 'WorkflowRun'; Columns = 'Id', 'Status', 'Started', 'Ended', 'WorkflowId'; DateProperty = 'EndTime' }
         @{ Type = 'WorkflowRunStartResult'; Columns = 'Id', 'WorkflowId', 'Project', 'Space'; DateProperty = $null }
         @{ Type = 'SessionInfo'; Columns = 'Identity', 'TokenSource', 'Endpoint'; DateProperty = $null }
-        @{ Type = 'ConnectionContext'; Columns = 'Space', 'Project', 'TokenSource', 'Endpoint', 'Identity'; DateProperty = $null }
+        @{ Type = 'ConnectionContext'; Columns = 'Space', 'Project', 'TokenSource', 'Endpoint', 'Identity', 'Region'; DateProperty = $null }
         @{ Type = 'Space'; Columns = 'Name', 'Region', 'DisplayName', 'Description'; DateProperty = $null }
         @{ Type = 'Project'; Columns = 'SpaceName', 'Name', 'DisplayName', 'Description'; DateProperty = $null }
         @{ Type = 'Subscription'; Columns = 'SpaceName', 'SubscriptionType', 'AwsAccountName', 'Pending', 'PendingFrom'; DateProperty = $null }

@@ -20,5 +20,14 @@ namespace CodeCatalyst.Models
         public string? Identity { get; set; }
         public int MaxAttempts { get; set; }
         public int RequestTimeoutSec { get; set; }
+
+        /// <summary>The AWS Region stored for the Amplify cmdlets, if any.</summary>
+        public string? Region { get; set; }
+
+        /// <summary>How the stored AWS access key was given, with only the last four characters of its id.</summary>
+        public string? AwsCredentialSource { get; set; }
+
+        /// <summary>The ARN STS gave for the stored AWS access key when it was checked.</summary>
+        public string? AwsIdentity { get; set; }
     }
 }

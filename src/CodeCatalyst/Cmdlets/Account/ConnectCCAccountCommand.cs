@@ -1,7 +1,13 @@
 using System;
 using System.Management.Automation;
 using System.Security;
+using System.Threading;
+using System.Threading.Tasks;
+using CodeCatalyst.Cmdlets.Amplify;
 using CodeCatalyst.Core;
+using CodeCatalyst.Core.Auth;
+using CodeCatalyst.Core.Auth.Credentials;
+using CodeCatalyst.Core.Http;
 using CodeCatalyst.Wire;
 using CodeCatalyst.Models;
 
@@ -9,7 +15,8 @@ namespace CodeCatalyst.Cmdlets.Account
 {
     /// <summary>
     /// Connect-CCAccount: stores a token or profile, an endpoint, and a default space and project for the rest of
-    /// this PowerShell session, after checking the token with VerifySession.
+    /// this PowerShell session, after checking the token with VerifySession; and, for the Amplify cmdlets, an AWS
+    /// access key and Region.
     /// </summary>
     [Cmdlet(VerbsCommunications.Connect, "CCAccount", DefaultParameterSetName = DefaultSet, SupportsShouldProcess = true,
         ConfirmImpact = ConfirmImpact.Medium)]
@@ -56,6 +63,31 @@ namespace CodeCatalyst.Cmdlets.Account
         [ValidateRange(1, 3600)]
         public int RequestTimeoutSec { get; set; }
 
+        /// <summary>An AWS access key id for the Amplify cmdlets, given with -SecretKey.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? AccessKey { get; set; }
+
+        /// <summary>The secret access key that goes with -AccessKey.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public SecureString? SecretKey { get; set; }
+
+        /// <summary>The session token of temporary AWS credentials given with -AccessKey and -SecretKey (or -Credential).</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public SecureString? SessionToken { get; set; }
+
+        /// <summary>An AWS access key as a PSCredential (access key id as the user name), for the Amplify cmdlets.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public PSCredential? Credential { get; set; }
+
+        /// <summary>The AWS Region the Amplify cmdlets use when they are given none.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Region { get; set; }
+
         /// <summary>Store the settings without calling VerifySession.</summary>
         [Parameter]
         public SwitchParameter SkipVerification { get; set; }
@@ -65,16 +97,51 @@ namespace CodeCatalyst.Cmdlets.Account
             int? maxAttempts = MaxAttempts > 0 ? MaxAttempts : (int?)null;
             int? requestTimeoutSec = RequestTimeoutSec > 0 ? RequestTimeoutSec : (int?)null;
 
+            // Bad AWS input is refused before anything is sent or stored.
+            AwsKeyParameters? awsKeys;
+            try
+            {
+                awsKeys = AwsKeyParameters.Read(AccessKey, SecretKey, SessionToken, Credential);
+                if (Region != null && !AwsServiceEndpoint.IsValidRegion(Region))
+                {
+                    throw new CodeCatalystConfigurationException("InvalidRegion",
+                        $"'{Region}' is not an AWS Region name. Give one such as us-east-1.");
+                }
+            }
+            catch (CodeCatalystConfigurationException exception)
+            {
+                ThrowTerminatingError(ErrorRecordFactory.Create(exception, Region));
+                return;
+            }
+
             // A new connection starts clean: nothing falls back on what an earlier Connect-CCAccount stored.
             var api = CreateApi(EndpointUrl, Token, ProfileName, null, maxAttempts, requestTimeoutSec);
             var endpoint = api.Client.Endpoint;
             if (!ShouldProcess(endpoint.ToString(), "Store CodeCatalyst connection defaults for this session")) return;
 
+            string? awsIdentity = null;
+            if (awsKeys != null && !SkipVerification)
+            {
+                try
+                {
+                    awsIdentity = Run(cancellation => CheckAwsKeyAsync(awsKeys, requestTimeoutSec, cancellation));
+                }
+                catch (CodeCatalystConfigurationException exception)
+                {
+                    // Nothing is stored when the key is refused: the session keeps what it had.
+                    WriteFailure(exception, awsKeys.MaskedAccessKey);
+                    return;
+                }
+            }
+
+            // An AWS key given alone (no -Token, no -ProfileName) is an Amplify-only connection: there is no
+            // CodeCatalyst credential to check, and a missing one must not make it fail.
+            var checkCodeCatalyst = !SkipVerification && (awsKeys == null || ParameterSetName != DefaultSet);
             string? identity = null;
             string tokenSource;
             try
             {
-                if (SkipVerification)
+                if (!checkCodeCatalyst)
                 {
                     // Still refuse, without a request, a -Token that could never be sent.
                     if (Token != null) Run(cancellation => api.Client.ResolveTokenAsync(cancellation));
@@ -93,6 +160,8 @@ namespace CodeCatalyst.Cmdlets.Account
                 return;
             }
 
+            // The stored key outlives the caller's SecureStrings, which the caller may dispose.
+            var storedKeys = awsKeys?.Copy();
             var token = Token?.Copy();
             token?.MakeReadOnly();
             SessionDefaultsStore.Set(SessionState, new SessionDefaults
@@ -106,6 +175,9 @@ namespace CodeCatalyst.Cmdlets.Account
                 RequestTimeoutSec = requestTimeoutSec,
                 Identity = identity,
                 TokenSource = tokenSource,
+                Region = Region,
+                AwsKeys = storedKeys,
+                AwsIdentity = awsIdentity,
             });
 
             WriteObject(new ConnectionContext
@@ -117,7 +189,39 @@ namespace CodeCatalyst.Cmdlets.Account
                 Identity = identity,
                 MaxAttempts = maxAttempts ?? MaxAttemptsFromEnvironment(),
                 RequestTimeoutSec = requestTimeoutSec ?? (int)Core.Http.ClientSettings.DefaultRequestTimeout.TotalSeconds,
+                Region = Region,
+                AwsCredentialSource = storedKeys == null ? null : $"{storedKeys.ParameterName} ({storedKeys.MaskedAccessKey})",
+                AwsIdentity = awsIdentity,
             });
+        }
+
+        /// <summary>
+        /// Asks STS GetCallerIdentity whom the key belongs to, at the STS endpoint the AWS CLI would use for this
+        /// Region (AWS_ENDPOINT_URL_STS and the profile's endpoint settings honoured; the global endpoint without one).
+        /// </summary>
+        private async Task<string> CheckAwsKeyAsync(AwsKeyParameters keys, int? requestTimeoutSec, CancellationToken cancellation)
+        {
+            var environment = ProcessAuthEnvironment.Instance;
+            try
+            {
+                var region = AwsRegionResolver.Resolve(Region, null, environment, out _);
+                var config = AwsConfigFile.Load(environment);
+                config.Profiles.TryGetValue(SsoTokenProvider.ResolveProfileName(null, environment), out var profile);
+                var timeout = requestTimeoutSec.HasValue ? TimeSpan.FromSeconds(requestTimeoutSec.Value) : (TimeSpan?)null;
+                var sts = StsClient.Create(HttpClientProvider.CreateClient(), region, profile, config, environment, null, timeout);
+                Diagnostics.Verbose($"Checking the AWS access key {keys.MaskedAccessKey} with STS GetCallerIdentity at {sts.Endpoint.GetLeftPart(UriPartial.Authority)}.");
+                var identity = await sts.GetCallerIdentityAsync(keys.ToCredentials(), cancellation).ConfigureAwait(false);
+                return identity.Arn;
+            }
+            catch (AwsCredentialException exception)
+            {
+                throw AmplifyCmdlet.CredentialFailure(exception);
+            }
+            catch (SsoTokenException exception)
+            {
+                // The shared config file could not be read.
+                throw new CodeCatalystConfigurationException("InvalidAwsConfig", ErrorCategory.InvalidData, exception.Message, exception);
+            }
         }
     }
 }

@@ -20,7 +20,10 @@ namespace CodeCatalyst.Cmdlets.Amplify
     {
         private AmplifyApi? _api;
 
-        /// <summary>The AWS Region (us-east-1...); default AWS_REGION, AWS_DEFAULT_REGION, then the profile's region.</summary>
+        /// <summary>
+        /// The AWS Region (us-east-1...); default the Connect-CCAccount -Region, AWS_REGION, AWS_DEFAULT_REGION, then the
+        /// profile's region.
+        /// </summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? Region { get; set; }
@@ -35,7 +38,7 @@ namespace CodeCatalyst.Cmdlets.Amplify
         [ValidateNotNullOrEmpty]
         public string? ProfileName { get; set; }
 
-        /// <summary>An AWS access key id, given with -SecretKey; wins over every other source.</summary>
+        /// <summary>An AWS access key id, given with -SecretKey; wins over every other source, Connect-CCAccount's included.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? AccessKey { get; set; }
@@ -82,10 +85,14 @@ namespace CodeCatalyst.Cmdlets.Amplify
         private AmplifyApi BuildAmplifyApi()
         {
             var environment = ProcessAuthEnvironment.Instance;
+            // What Connect-CCAccount stored for AWS counts only when this call names no profile of its own: an explicit
+            // -ProfileName is a choice, and a stored default never hides an explicit choice.
+            var defaults = SessionDefaultsStore.Get(SessionState);
+            var stored = ProfileName == null ? defaults : null;
             string? region;
             try
             {
-                region = AwsRegionResolver.Resolve(Region, ProfileName, environment, out _);
+                region = AwsRegionResolver.Resolve(Region ?? stored?.Region, ProfileName, environment, out _);
             }
             catch (AwsCredentialException exception)
             {
@@ -96,7 +103,7 @@ namespace CodeCatalyst.Cmdlets.Amplify
             if (region == null)
             {
                 throw new CodeCatalystConfigurationException("NoRegion",
-                    "No AWS Region is set for Amplify. Give -Region (such as us-east-1), set AWS_REGION, or add a region to the AWS profile.");
+                    "No AWS Region is set for Amplify. Give -Region (such as us-east-1), store one with Connect-CCAccount -Region, set AWS_REGION, or add a region to the AWS profile.");
             }
 
             var endpoint = EndpointUrl ?? ConfiguredEndpoint(region, environment);
@@ -109,12 +116,12 @@ namespace CodeCatalyst.Cmdlets.Amplify
                 Environment = environment,
                 Diagnostics = Diagnostics.Verbose,
             };
-            var explicitKeys = ExplicitKeys();
-            if (explicitKeys != null) options.Explicit.Add(explicitKeys);
+            var explicitKeys = AwsKeyParameters.Read(AccessKey, SecretKey, SessionToken, Credential);
+            if (explicitKeys != null) options.Explicit.Add(new ExplicitAwsCredentials(explicitKeys.ToCredentials(), explicitKeys.ParameterName));
+            if (stored?.AwsKeys != null) options.Explicit.Add(new ExplicitAwsCredentials(stored.AwsKeys.ToCredentials(), "Connect-CCAccount " + stored.AwsKeys.ParameterName));
             var chain = new AwsCredentialChain(options);
             var authenticator = new SigV4RequestAuthenticator(cancellation => CredentialsAsync(chain, cancellation), region, "amplify");
             // The attempt count and per-request timeout Connect-CCAccount stored hold for every service's cmdlets.
-            var defaults = SessionDefaultsStore.Get(SessionState);
             var timeoutSec = RequestTimeoutSec > 0 ? RequestTimeoutSec : defaults?.RequestTimeoutSec;
             var settings = new ClientSettings(endpoint, authenticator)
             {
@@ -136,50 +143,6 @@ namespace CodeCatalyst.Cmdlets.Amplify
                 message => new CodeCatalystConfigurationException("InvalidEndpoint", message), out _);
         }
 
-        /// <summary>-AccessKey/-SecretKey/-SessionToken or -Credential, checked before anything is sent.</summary>
-        private ExplicitAwsCredentials? ExplicitKeys()
-        {
-            if (Credential != null && (AccessKey != null || SecretKey != null))
-            {
-                throw new CodeCatalystConfigurationException("CredentialTwice",
-                    "Give either -Credential or -AccessKey with -SecretKey, not both.");
-            }
-
-            var sessionToken = SessionToken == null ? null : SecretText.ToPlainText(SessionToken);
-            if (Credential != null)
-            {
-                return new ExplicitAwsCredentials(Keys(Credential.UserName, SecretText.ToPlainText(Credential.Password), sessionToken), "-Credential");
-            }
-
-            if (AccessKey == null && SecretKey == null)
-            {
-                if (sessionToken == null) return null;
-                throw new CodeCatalystConfigurationException("SessionTokenAlone",
-                    "-SessionToken belongs to temporary credentials: give it with -AccessKey and -SecretKey, or with -Credential.");
-            }
-
-            if (AccessKey == null || SecretKey == null)
-            {
-                throw new CodeCatalystConfigurationException("IncompleteAccessKey",
-                    "-AccessKey and -SecretKey go together: give both, or neither to use the environment or an AWS profile.");
-            }
-
-            return new ExplicitAwsCredentials(Keys(AccessKey, SecretText.ToPlainText(SecretKey), sessionToken), "-AccessKey");
-        }
-
-        private static AwsCredentials Keys(string accessKey, string secretKey, string? sessionToken)
-        {
-            try
-            {
-                return new AwsCredentials(accessKey, secretKey, sessionToken);
-            }
-            catch (ArgumentException exception)
-            {
-                // Its message names the field, never the value.
-                throw new CodeCatalystConfigurationException("InvalidAccessKey", exception.Message);
-            }
-        }
-
         /// <summary>Credentials for one attempt; a chain that cannot give any is this item's error, with its category.</summary>
         private static async Task<AwsCredentials> CredentialsAsync(AwsCredentialChain chain, CancellationToken cancellationToken)
         {
@@ -189,15 +152,21 @@ namespace CodeCatalyst.Cmdlets.Amplify
             }
             catch (AwsCredentialException exception)
             {
-                var category = exception.Kind switch
-                {
-                    AwsCredentialErrorKind.ProfileNotFound => ErrorCategory.ObjectNotFound,
-                    AwsCredentialErrorKind.InvalidConfiguration => ErrorCategory.InvalidData,
-                    AwsCredentialErrorKind.Unsupported => ErrorCategory.NotImplemented,
-                    _ => ErrorCategory.AuthenticationError,
-                };
-                throw new CodeCatalystConfigurationException("AwsCredentials" + exception.Kind, category, exception.Message, exception);
+                throw CredentialFailure(exception);
             }
+        }
+
+        /// <summary>A credential source's failure as this module's error, its category from what kind of failure it is.</summary>
+        internal static CodeCatalystConfigurationException CredentialFailure(AwsCredentialException exception)
+        {
+            var category = exception.Kind switch
+            {
+                AwsCredentialErrorKind.ProfileNotFound => ErrorCategory.ObjectNotFound,
+                AwsCredentialErrorKind.InvalidConfiguration => ErrorCategory.InvalidData,
+                AwsCredentialErrorKind.Unsupported => ErrorCategory.NotImplemented,
+                _ => ErrorCategory.AuthenticationError,
+            };
+            return new CodeCatalystConfigurationException("AwsCredentials" + exception.Kind, category, exception.Message, exception);
         }
     }
 

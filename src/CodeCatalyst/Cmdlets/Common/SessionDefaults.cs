@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using System.Security;
+using CodeCatalyst.Cmdlets.Amplify;
 
 namespace CodeCatalyst.Cmdlets
 {
@@ -16,6 +17,15 @@ namespace CodeCatalyst.Cmdlets
         public int? RequestTimeoutSec { get; set; }
         public string? Identity { get; set; }
         public string? TokenSource { get; set; }
+
+        /// <summary>The AWS Region for the Amplify cmdlets.</summary>
+        public string? Region { get; set; }
+
+        /// <summary>An AWS access key for the Amplify cmdlets, its secret parts as SecureStrings.</summary>
+        public AwsKeyParameters? AwsKeys { get; set; }
+
+        /// <summary>Whom STS said the stored AWS key belongs to, when it was checked.</summary>
+        public string? AwsIdentity { get; set; }
     }
 
     /// <summary>
@@ -46,7 +56,7 @@ namespace CodeCatalyst.Cmdlets
         {
             sessionState.PSVariable.Set(VariableName, defaults);
             sessionState.PSVariable.Get(VariableName).Description =
-                "What Connect-CCAccount stored for this session (the token as a SecureString); Disconnect-CCAccount removes it.";
+                "What Connect-CCAccount stored for this session (the token and any AWS secret key as SecureStrings); Disconnect-CCAccount removes it.";
         }
 
         public static bool Clear(SessionState sessionState)
@@ -54,6 +64,7 @@ namespace CodeCatalyst.Cmdlets
             var defaults = Get(sessionState);
             if (defaults == null) return false;
             defaults.Token?.Dispose();
+            defaults.AwsKeys?.Dispose();
             sessionState.PSVariable.Remove(VariableName);
             return true;
         }

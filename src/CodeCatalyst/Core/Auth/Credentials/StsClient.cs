@@ -15,7 +15,7 @@ using CodeCatalyst.Core.Errors;
 namespace CodeCatalyst.Core.Auth.Credentials
 {
     /// <summary>
-    /// The two STS operations the chain needs, in STS's Query protocol: a form POST (Action, Version and the
+    /// The STS operations the module needs (the chain's two, and GetCallerIdentity for Connect-CCAccount), in STS's Query protocol: a form POST (Action, Version and the
     /// operation's members) answered with XML. AssumeRole is SigV4-signed (service "sts") with the source credentials;
     /// AssumeRoleWithWebIdentity is unsigned, as in botocore.
     /// </summary>
@@ -68,7 +68,43 @@ namespace CodeCatalyst.Core.Auth.Credentials
         public Task<StsCredentials> AssumeRoleWithWebIdentityAsync(IReadOnlyList<KeyValuePair<string, string>> parameters, string webIdentityToken, string roleArn, string context, CancellationToken cancellationToken) =>
             CallAsync("AssumeRoleWithWebIdentity", parameters.Concat(new[] { new KeyValuePair<string, string>("WebIdentityToken", webIdentityToken) }).ToList(), null, new[] { webIdentityToken }, roleArn, context, cancellationToken);
 
+        /// <summary>Whom STS says the credentials belong to: a cheap, side-effect-free check that they are accepted.</summary>
+        public async Task<StsCallerIdentity> GetCallerIdentityAsync(AwsCredentials credentials, CancellationToken cancellationToken)
+        {
+            string where = $"STS GetCallerIdentity at {_endpoint.GetLeftPart(UriPartial.Authority)}";
+            XElement root = await SendAsync("GetCallerIdentity", Array.Empty<KeyValuePair<string, string>>(), credentials, new[] { credentials.SessionToken }, where,
+                "Check the access key and secret key (or the session token of temporary credentials), and that the key is active.", cancellationToken).ConfigureAwait(false);
+            XElement? result = Child(root, "GetCallerIdentityResult");
+            string? arn = Child(result, "Arn")?.Value;
+            if (string.IsNullOrEmpty(arn))
+            {
+                throw new AwsCredentialException(AwsCredentialErrorKind.SourceFailed, $"{where} answered without the caller's Arn.", "STS");
+            }
+
+            return new StsCallerIdentity(arn!, Child(result, "Account")?.Value, Child(result, "UserId")?.Value);
+        }
+
         private async Task<StsCredentials> CallAsync(string action, IReadOnlyList<KeyValuePair<string, string>> parameters, AwsCredentials? signWith, string?[] secrets, string roleArn, string context, CancellationToken cancellationToken)
+        {
+            string where = $"STS {action} for role {roleArn} ({context}) at {_endpoint.GetLeftPart(UriPartial.Authority)}";
+            XElement root = await SendAsync(action, parameters, signWith, secrets, where,
+                "Check that the source credentials may assume the role and that its trust policy allows them.", cancellationToken).ConfigureAwait(false);
+            XElement? credentials = Child(Child(root, action + "Result"), "Credentials");
+            string? accessKeyId = Child(credentials, "AccessKeyId")?.Value;
+            string? secretAccessKey = Child(credentials, "SecretAccessKey")?.Value;
+            string? sessionToken = Child(credentials, "SessionToken")?.Value;
+            string? expirationText = Child(credentials, "Expiration")?.Value;
+            if (string.IsNullOrEmpty(accessKeyId) || string.IsNullOrEmpty(secretAccessKey) || string.IsNullOrEmpty(sessionToken) || !CredentialJson.TryParseTime(expirationText, out DateTimeOffset expiration))
+            {
+                throw new AwsCredentialException(AwsCredentialErrorKind.SourceFailed, $"{where} answered without complete credentials (AccessKeyId, SecretAccessKey, SessionToken, Expiration).", "STS");
+            }
+
+            string? assumedArn = Child(Child(Child(root, action + "Result"), "AssumedRoleUser"), "Arn")?.Value;
+            return new StsCredentials(CredentialJson.Create(accessKeyId!, secretAccessKey!, sessionToken, expiration, where), assumedArn);
+        }
+
+        /// <summary>One Query-protocol call: the answer's XML when STS says 200, else a refusal that names STS's code and the advice.</summary>
+        private async Task<XElement> SendAsync(string action, IReadOnlyList<KeyValuePair<string, string>> parameters, AwsCredentials? signWith, string?[] secrets, string where, string refusalAdvice, CancellationToken cancellationToken)
         {
             var form = new StringBuilder("Action=").Append(action).Append("&Version=").Append(ApiVersion);
             foreach (KeyValuePair<string, string> pair in parameters)
@@ -86,7 +122,6 @@ namespace CodeCatalyst.Core.Auth.Credentials
                 await new SigV4Signer(_signingRegion, "sts").SignAsync(request, signWith, _clock(), cancellationToken).ConfigureAwait(false);
             }
 
-            string where = $"STS {action} for role {roleArn} ({context}) at {_endpoint.GetLeftPart(UriPartial.Authority)}";
             CredentialHttp.Reply reply;
             try
             {
@@ -99,7 +134,7 @@ namespace CodeCatalyst.Core.Auth.Credentials
 
             if (reply.Status != 200)
             {
-                throw Refused(where, reply, secrets);
+                throw Refused(where, reply, secrets, refusalAdvice);
             }
 
             XElement root;
@@ -112,25 +147,14 @@ namespace CodeCatalyst.Core.Auth.Credentials
                 throw new AwsCredentialException(AwsCredentialErrorKind.SourceFailed, $"{where} answered HTTP {reply.Status} with a body that is not STS XML.", "STS");
             }
 
-            XElement? credentials = Child(Child(root, action + "Result"), "Credentials");
-            string? accessKeyId = Child(credentials, "AccessKeyId")?.Value;
-            string? secretAccessKey = Child(credentials, "SecretAccessKey")?.Value;
-            string? sessionToken = Child(credentials, "SessionToken")?.Value;
-            string? expirationText = Child(credentials, "Expiration")?.Value;
-            if (string.IsNullOrEmpty(accessKeyId) || string.IsNullOrEmpty(secretAccessKey) || string.IsNullOrEmpty(sessionToken) || !CredentialJson.TryParseTime(expirationText, out DateTimeOffset expiration))
-            {
-                throw new AwsCredentialException(AwsCredentialErrorKind.SourceFailed, $"{where} answered without complete credentials (AccessKeyId, SecretAccessKey, SessionToken, Expiration).", "STS");
-            }
-
-            string? assumedArn = Child(Child(Child(root, action + "Result"), "AssumedRoleUser"), "Arn")?.Value;
-            return new StsCredentials(CredentialJson.Create(accessKeyId!, secretAccessKey!, sessionToken, expiration, where), assumedArn);
+            return root;
         }
 
         /// <summary>
         /// An STS error answer: its code, message and request id, each redacted of the secrets the request carried
         /// (a proxy may echo them) and cut to a loggable length.
         /// </summary>
-        private static AwsCredentialException Refused(string where, CredentialHttp.Reply reply, string?[] secrets)
+        private static AwsCredentialException Refused(string where, CredentialHttp.Reply reply, string?[] secrets, string refusalAdvice)
         {
             DecodedServiceError error = ServiceErrorDecoder.Decode(reply.Status, null, reply.Headers.Headers, reply.Body);
             if (error.Code == null && error.Message == null)
@@ -141,7 +165,7 @@ namespace CodeCatalyst.Core.Auth.Credentials
 
             string code = ServiceText.ForDisplay(error.Code ?? "HTTP " + reply.Status.ToString(CultureInfo.InvariantCulture), secrets, ServiceText.MaxCodeLength);
             string message = error.Message == null ? string.Empty : ": " + ServiceText.ForDisplay(error.Message, secrets, MaxServiceMessageLength);
-            return new AwsCredentialException(AwsCredentialErrorKind.SourceFailed, $"{where} was refused: {code}{message}{RequestIdText(error, secrets)}. Check that the source credentials may assume the role and that its trust policy allows them.", "STS");
+            return new AwsCredentialException(AwsCredentialErrorKind.SourceFailed, $"{where} was refused: {code}{message}{RequestIdText(error, secrets)}. {refusalAdvice}", "STS");
         }
 
         private static string RequestIdText(DecodedServiceError error, string?[] secrets) =>
@@ -159,6 +183,25 @@ namespace CodeCatalyst.Core.Auth.Credentials
         private static XElement? Child(XElement? parent, string localName) =>
             parent?.Elements().FirstOrDefault(element => element.Name.LocalName == localName);
 
+    }
+
+    /// <summary>What STS GetCallerIdentity says about the caller.</summary>
+    internal sealed class StsCallerIdentity
+    {
+        public StsCallerIdentity(string arn, string? account, string? userId)
+        {
+            Arn = arn;
+            Account = account;
+            UserId = userId;
+        }
+
+        public string Arn { get; }
+
+        public string? Account { get; }
+
+        public string? UserId { get; }
+
+        public override string ToString() => Arn;
     }
 
     /// <summary>Temporary credentials from STS, with the assumed role's ARN when STS gave it.</summary>
