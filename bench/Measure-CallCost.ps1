@@ -22,8 +22,13 @@
       - import time against a bare 'pwsh -c 1', fresh processes, median of -Starts (target <= 1.2 x);
       - a cold runbook (fresh pwsh: import, one call) against the same with Invoke-RestMethod (target <= 1.0 x);
       - Get-CCWorkflowRun with -ConcurrentIds ids against the delayed server, against the same ids one call at a
-        time (target >= 5 x faster).
-    -Section runs only some of these (PerCall, Listing, Concurrent, FreshProcess).
+        time (target >= 5 x faster);
+      - what an Amplify call (SigV4-signed) costs next to a CodeCatalyst call (bearer token), rounds interleaved as
+        in PerCall: Get-CCAmplifyJob -JobId with the keys in AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY and with
+        -AccessKey/-SecretKey, Get-CCWorkflowRun -Id, the bare call in a compiled cmdlet unsigned and signed by the
+        module's SigV4Signer, and the signer alone in a C# loop (bench/CallProbe). No target: it reports the cost.
+    -Section runs only some of these (PerCall, Listing, Concurrent, FreshProcess, Amplify); Amplify is skipped for a
+    module without Get-CCAmplifyJob.
     Exits 0 whatever the results: it reports, it does not gate a build on a noisy machine.
 #>
 [CmdletBinding()]
@@ -35,8 +40,8 @@ param(
     [int] $DelayMilliseconds = 50,
     [int] $ConcurrentIds = 40,
     [string] $ModulePath = (Join-Path $PSScriptRoot '../out/CodeCatalyst/CodeCatalyst.psd1'),
-    [ValidateSet('PerCall', 'Listing', 'Concurrent', 'FreshProcess')]
-    [string[]] $Section = @('PerCall', 'Listing', 'Concurrent', 'FreshProcess')
+    [ValidateSet('PerCall', 'Listing', 'Concurrent', 'FreshProcess', 'Amplify')]
+    [string[]] $Section = @('PerCall', 'Listing', 'Concurrent', 'FreshProcess', 'Amplify')
 )
 
 $ErrorActionPreference = 'Stop'
@@ -96,6 +101,30 @@ function Measure-Median([scriptblock] $Run, [int] $Count) {
 }
 
 function Format-Verdict([bool] $Pass) { if ($Pass) { 'PASS' } else { 'FAIL' } }
+
+# Warm-up, then $Rounds rounds of every case in turn, so noise hits all alike; the best round of each, wall and CPU.
+# $Extra (optional) runs once per round after the cases, for measurements that are not calls (the signing loop).
+function Measure-Cases([Collections.Specialized.OrderedDictionary] $Cases, [scriptblock] $Extra) {
+    # Warm-up until the JIT has settled: .NET promotes hot methods to optimized code only after a quiet spell
+    # without new compilation, which a PowerShell session (always compiling script blocks) reaches late.
+    foreach ($case in $Cases.Values) {
+        $warm = [Diagnostics.Stopwatch]::StartNew()
+        while ($warm.Elapsed.TotalSeconds -lt $WarmUpSeconds) { $null = Measure-PerCall $case 50 }
+    }
+    if ($Extra) { $null = & $Extra }
+    $best = [ordered]@{}
+    $bestCpu = @{}
+    foreach ($name in $Cases.Keys) { $best[$name] = [double]::MaxValue; $bestCpu[$name] = [double]::MaxValue }
+    $extraSamples = foreach ($round in 1..$Rounds) {
+        foreach ($name in $Cases.Keys) {
+            $sample = Measure-PerCall $Cases[$name] $Calls
+            $best[$name] = [Math]::Min($best[$name], $sample.Wall)
+            $bestCpu[$name] = [Math]::Min($bestCpu[$name], $sample.Cpu)
+        }
+        if ($Extra) { & $Extra }
+    }
+    [pscustomobject]@{ Wall = $best; Cpu = $bestCpu; Extra = @($extraSamples) }
+}
 
 $fast = $null
 $slow = $null
@@ -166,22 +195,9 @@ try {
 
     if ($Section -contains 'PerCall') {
         Write-Host "CodeCatalyst per-call cost: $Rounds rounds x $Calls calls, best round; PowerShell $($PSVersionTable.PSVersion), $([Environment]::ProcessorCount) cores"
-        # Warm-up until the JIT has settled: .NET promotes hot methods to optimized code only after a quiet spell
-        # without new compilation, which a PowerShell session (always compiling script blocks) reaches late.
-        foreach ($case in $cases.Values) {
-            $warm = [Diagnostics.Stopwatch]::StartNew()
-            while ($warm.Elapsed.TotalSeconds -lt $WarmUpSeconds) { $null = Measure-PerCall $case 50 }
-        }
-        $best = [ordered]@{}
-        $bestCpu = @{}
-        foreach ($name in $cases.Keys) { $best[$name] = [double]::MaxValue; $bestCpu[$name] = [double]::MaxValue }
-        foreach ($round in 1..$Rounds) {
-            foreach ($name in $cases.Keys) {
-                $sample = Measure-PerCall $cases[$name] $Calls
-                $best[$name] = [Math]::Min($best[$name], $sample.Wall)
-                $bestCpu[$name] = [Math]::Min($bestCpu[$name], $sample.Cpu)
-            }
-        }
+        $measured = Measure-Cases $cases
+        $best = $measured.Wall
+        $bestCpu = $measured.Cpu
 
         $floor = $best['HttpClient from script'] + $best['Get-Date (trivial cmdlet)']
         $floorCpu = $bestCpu['HttpClient from script'] + $bestCpu['Get-Date (trivial cmdlet)']
@@ -197,6 +213,84 @@ try {
         }
         '  {0,-44} {1,8:N2} x Get-CCWorkflowRun -Id (env token)' -f 'Invoke-RestMethod', ($best['Invoke-RestMethod'] / $best['Get-CCWorkflowRun -Id (env token)']) |
             Write-Host
+    }
+
+    if ($Section -contains 'Amplify' -and -not (Get-Command Get-CCAmplifyJob -Module CodeCatalyst -ErrorAction SilentlyContinue)) {
+        Write-Host "`nAmplify: skipped, this build of the module has no Get-CCAmplifyJob."
+    }
+    elseif ($Section -contains 'Amplify') {
+        # The same canned server answers GetJob without checking the signature, so the two services differ only in
+        # what the client does: a bearer header against a SigV4 signature, credentials and region resolved per call.
+        $amplifyEnvironment = @{
+            AWS_REGION                  = 'us-east-1'
+            AWS_ENDPOINT_URL_AMPLIFY    = $fast.Url
+            AWS_ACCESS_KEY_ID           = 'AKIAIOSFODNN7EXAMPLE'
+            AWS_SECRET_ACCESS_KEY       = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'
+            # Files that do not exist: a developer's own ~/.aws must not change what is measured.
+            AWS_CONFIG_FILE             = Join-Path ([IO.Path]::GetTempPath()) "cc-bench-$PID-no-config"
+            AWS_SHARED_CREDENTIALS_FILE = Join-Path ([IO.Path]::GetTempPath()) "cc-bench-$PID-no-credentials"
+        }
+        $savedEnvironment = @{}
+        foreach ($name in $amplifyEnvironment.Keys) {
+            $savedEnvironment[$name] = [Environment]::GetEnvironmentVariable($name)
+            [Environment]::SetEnvironmentVariable($name, $amplifyEnvironment[$name])
+        }
+        try {
+            $appId = 'd2abc'
+            $branch = 'main'
+            $jobId = '12'
+            $jobUrl = "$($fast.Url)apps/$appId/branches/$branch/jobs/$jobId"
+            $accessKey = $amplifyEnvironment.AWS_ACCESS_KEY_ID
+            $secretKey = ConvertTo-SecureString $amplifyEnvironment.AWS_SECRET_ACCESS_KEY -AsPlainText -Force
+            $amplifyCases = [ordered]@{}
+            foreach ($name in 'HttpClient from script', 'Get-Date (trivial cmdlet)', 'HttpClient and Get-Date in one loop',
+                'bare call in a compiled cmdlet', 'Get-CCWorkflowRun -Id (env token)') {
+                $amplifyCases[$name] = $cases[$name]
+            }
+            $amplifyCases['bare signed call in a compiled cmdlet'] = {
+                param($n)
+                for ($i = 0; $i -lt $n; $i++) { $null = Invoke-BareSignedHttpCall -Uri $jobUrl }
+            }
+            $amplifyCases['Get-CCAmplifyJob -JobId (env keys)'] = {
+                param($n)
+                for ($i = 0; $i -lt $n; $i++) { $null = Get-CCAmplifyJob -AppId $appId -BranchName $branch -JobId $jobId }
+            }
+            $amplifyCases['Get-CCAmplifyJob -JobId (-AccessKey/-SecretKey)'] = {
+                param($n)
+                for ($i = 0; $i -lt $n; $i++) {
+                    $null = Get-CCAmplifyJob -AppId $appId -BranchName $branch -JobId $jobId -AccessKey $accessKey -SecretKey $secretKey
+                }
+            }
+            # A wrong answer would be measured as fast as a right one: check one call of each kind first.
+            $job = Get-CCAmplifyJob -AppId $appId -BranchName $branch -JobId $jobId
+            if ($job.Status -ne 'SUCCEED' -or @($job.Steps).Count -ne 3) { throw "Get-CCAmplifyJob did not read the canned job." }
+
+            Write-Host ''
+            Write-Host "Amplify (SigV4) against CodeCatalyst (bearer) per call: $Rounds rounds x $Calls calls, best round"
+            # Short loops, like the rounds of calls: on a busy machine a short sample is more likely to see a quiet spell.
+            $signing = { Measure-SigV4Signing -Uri $jobUrl -Count 2000 }
+            $measured = Measure-Cases $amplifyCases $signing
+            $best = $measured.Wall
+            $bestCpu = $measured.Cpu
+            '  {0,-48} {1,8} {2,12}' -f '', 'wall', 'CPU (all threads)' | Write-Host
+            foreach ($name in $best.Keys) { '  {0,-48} {1,8:N1} us {2,8:N1} us' -f $name, $best[$name], $bestCpu[$name] | Write-Host }
+            $signingBest = ($measured.Extra | Sort-Object Microseconds | Select-Object -First 1)
+            '  {0,-48} {1,8:N1} us, {2:N0} bytes allocated (best of {3} loops of 2,000)' -f 'SigV4Signer alone (C# loop, no request)',
+                $signingBest.Microseconds, $signingBest.BytesAllocated, $Rounds | Write-Host
+            $oneLoop = $best['HttpClient and Get-Date in one loop']
+            $codeCatalyst = $best['Get-CCWorkflowRun -Id (env token)']
+            foreach ($name in 'Get-CCAmplifyJob -JobId (env keys)', 'Get-CCAmplifyJob -JobId (-AccessKey/-SecretKey)') {
+                '  {0,-48} {1,8:N2} x Get-CCWorkflowRun (+{2:N1} us, CPU +{3:N1} us), {4:N2} x one-loop floor' -f $name,
+                    ($best[$name] / $codeCatalyst), ($best[$name] - $codeCatalyst),
+                    ($bestCpu[$name] - $bestCpu['Get-CCWorkflowRun -Id (env token)']), ($best[$name] / $oneLoop) | Write-Host
+            }
+            '  {0,-48} +{1,7:N1} us wall, CPU +{2:N1} us' -f 'Signing in a compiled cmdlet (signed - bare call)',
+                ($best['bare signed call in a compiled cmdlet'] - $best['bare call in a compiled cmdlet']),
+                ($bestCpu['bare signed call in a compiled cmdlet'] - $bestCpu['bare call in a compiled cmdlet']) | Write-Host
+        }
+        finally {
+            foreach ($name in $savedEnvironment.Keys) { [Environment]::SetEnvironmentVariable($name, $savedEnvironment[$name]) }
+        }
     }
 
     if ($Section -contains 'Listing') {

@@ -14,10 +14,16 @@ namespace CodeCatalyst.Benchmarks.CallProbe
             using (var request = new HttpRequestMessage(HttpMethod.Get, uri))
             {
                 request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + token);
-                using (HttpResponseMessage response = SharedClient.SendAsync(request).GetAwaiter().GetResult())
-                {
-                    response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
-                }
+                Send(request);
+            }
+        }
+
+        /// <summary>Sends a request already made and reads its body, as every call of the benchmark does.</summary>
+        public static void Send(HttpRequestMessage request)
+        {
+            using (HttpResponseMessage response = SharedClient.SendAsync(request).GetAwaiter().GetResult())
+            {
+                response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
             }
         }
     }

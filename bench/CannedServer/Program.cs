@@ -5,7 +5,8 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 
 // Canned answers in the real service's wire shapes (botocore model codecatalyst/2022-09-28, as the emulator's
-// Contracts mirror them): GetWorkflowRun, ListWorkflowRuns with nextToken paging, VerifySession.
+// Contracts mirror them): GetWorkflowRun, ListWorkflowRuns with nextToken paging, VerifySession; and Amplify's
+// GetJob (amplify/2017-07-25), whose SigV4 signature is not verified: the benchmark measures the signing client.
 //
 //   dotnet CodeCatalyst.Benchmarks.CannedServer.dll [--port 0] [--delay-ms 0] [--items 10000] [--page-size 50]
 //
@@ -20,14 +21,17 @@ var app = builder.Build();
 var delay = TimeSpan.FromMilliseconds(options.DelayMilliseconds);
 var pages = new ConcurrentDictionary<(int Total, int Offset, int Size), byte[]>();
 var projectTotal = new Regex(@"-(\d+)$", RegexOptions.CultureInvariant);
-var unauthorized = Encoding.UTF8.GetBytes("{\"message\":\"No bearer token was sent.\"}");
+const string BearerScheme = "Bearer ";
+const string SigV4Scheme = "AWS4-HMAC-SHA256 Credential=";
+var unauthorized = Encoding.UTF8.GetBytes("{\"message\":\"The request carried no credentials of the kind this service takes.\"}");
 
-async Task<bool> Prepare(HttpContext context)
+// Only the form of the Authorization header is checked, so a request that forgot to authenticate still fails.
+async Task<bool> Prepare(HttpContext context, string scheme = BearerScheme)
 {
     if (delay > TimeSpan.Zero) await Task.Delay(delay, context.RequestAborted);
     context.Response.Headers["x-amzn-RequestId"] = "canned-request";
     var authorization = context.Request.Headers.Authorization.ToString();
-    if (authorization.StartsWith("Bearer ", StringComparison.Ordinal) && authorization.Length > 7) return true;
+    if (authorization.StartsWith(scheme, StringComparison.Ordinal) && authorization.Length > scheme.Length) return true;
     context.Response.StatusCode = 401;
     context.Response.Headers["x-amzn-ErrorType"] = "AccessDeniedException";
     context.Response.ContentType = "application/json";
@@ -79,6 +83,14 @@ app.MapPost("/v1/spaces/{space}/projects/{project}/workflowRuns", async context 
     }
 
     var body = pages.GetOrAdd((total, offset, size), key => CannedJson.RunPage(key.Total, key.Offset, key.Size));
+    await WriteJson(context, body);
+});
+
+app.MapGet("/apps/{appId}/branches/{branchName}/jobs/{jobId}", async context =>
+{
+    if (!await Prepare(context, SigV4Scheme)) return;
+    var values = context.Request.RouteValues;
+    var body = CannedJson.AmplifyJob((string)values["appId"]!, (string)values["branchName"]!, (string)values["jobId"]!);
     await WriteJson(context, body);
 });
 
@@ -138,6 +150,52 @@ internal static class CannedJson
             writer.WriteString("startTime", "2026-01-15T09:30:00.000Z");
             writer.WriteString("endTime", "2026-01-15T09:34:12.345Z");
             writer.WriteString("lastUpdatedTime", "2026-01-15T09:34:12.345Z");
+            writer.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// GetJob's answer for a finished RELEASE job with its three steps, every member the model requires present;
+    /// timestamps in epoch seconds, as rest-json sends them.
+    /// </summary>
+    public static byte[] AmplifyJob(string appId, string branchName, string jobId)
+    {
+        const double CommitTime = 1768469100.0;   // 2026-01-15T09:25:00Z
+        const double StartTime = 1768469400.0;    // 2026-01-15T09:30:00Z
+        const double EndTime = 1768469652.345;
+        var steps = new[] { ("BUILD", StartTime, 1768469580.0), ("DEPLOY", 1768469580.0, 1768469640.0), ("VERIFY", 1768469640.0, EndTime) };
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartObject("job");
+            writer.WriteStartObject("summary");
+            writer.WriteString("jobArn", $"arn:aws:amplify:us-east-1:123456789012:apps/{appId}/branches/{Uri.EscapeDataString(branchName)}/jobs/{jobId}");
+            writer.WriteString("jobId", jobId);
+            writer.WriteString("commitId", "4f1e2d3c5b6a79880a1b2c3d4e5f60718293a4b5");
+            writer.WriteString("commitMessage", "Release the January content");
+            writer.WriteNumber("commitTime", CommitTime);
+            writer.WriteNumber("startTime", StartTime);
+            writer.WriteString("status", "SUCCEED");
+            writer.WriteNumber("endTime", EndTime);
+            writer.WriteString("jobType", "RELEASE");
+            writer.WriteEndObject();
+            writer.WriteStartArray("steps");
+            foreach (var (name, start, end) in steps)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("stepName", name);
+                writer.WriteNumber("startTime", start);
+                writer.WriteString("status", "SUCCEED");
+                writer.WriteNumber("endTime", end);
+                writer.WriteString("logUrl", $"https://aws-amplify-prod-us-east-1-artifacts.s3.amazonaws.com/{appId}/{branchName}/{jobId}/{name}/log.txt");
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
             writer.WriteEndObject();
         }
 
