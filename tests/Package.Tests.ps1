@@ -34,6 +34,8 @@ BeforeAll {
         }
         foreach ($argument in @('-NoProfile', '-NonInteractive') + $ArgumentList) { $startInfo.ArgumentList.Add($argument) }
         $startInfo.UseShellExecute = $false
+        # Anything a child writes relative to its working folder lands in the test drive, never in the clone.
+        $startInfo.WorkingDirectory = $TestDrive
         $startInfo.RedirectStandardOutput = $true
         $startInfo.RedirectStandardError = $true
         foreach ($name in $Environment.Keys) {
@@ -92,12 +94,16 @@ BeforeAll {
         param([Parameter(Mandatory)] [string] $Name)
 
         $sandboxHome = Join-Path $TestDrive $Name
-        $null = New-Item -ItemType Directory -Path $sandboxHome -Force
+        # The folders must exist: .NET answers "" for a special folder that does not, and PSResourceGet and
+        # NuGet would then write their settings relative to the working folder.
+        $dataHome, $configHome, $cacheHome = foreach ($folder in '.local/share', '.config', '.cache') {
+            (New-Item -ItemType Directory -Path (Join-Path $sandboxHome $folder) -Force).FullName
+        }
         return @{
             HOME = $sandboxHome
-            XDG_DATA_HOME = Join-Path $sandboxHome '.local/share'
-            XDG_CONFIG_HOME = Join-Path $sandboxHome '.config'
-            XDG_CACHE_HOME = Join-Path $sandboxHome '.cache'
+            XDG_DATA_HOME = $dataHome
+            XDG_CONFIG_HOME = $configHome
+            XDG_CACHE_HOME = $cacheHome
             PSModulePath = Join-Path $PSHOME 'Modules'
             AWS_BEARER_TOKEN_CODECATALYST = $null
             AWS_ENDPOINT_URL_CODECATALYST = $null
@@ -246,6 +252,8 @@ finally {
         $install.ExitCode | Should -Be 0 -Because $install.Text
         Get-OutputValue $install.Output 'installed' | Should -Be $Version -Because $install.Text
         Get-OutputValue $install.Output 'still registered' | Should -Be 'False' -Because 'the test repository is unregistered afterwards'
+        # It was registered in the child's own repository list, not the one of the user running the tests.
+        Join-Path $environment.XDG_DATA_HOME 'PSResourceGet/PSResourceRepository.xml' | Should -Exist
         Join-Path $gallery "CodeCatalyst.$Version.nupkg" | Should -Exist
         Join-Path $installRoot "CodeCatalyst/$Version/CodeCatalyst.psd1" | Should -Exist
 
