@@ -1,6 +1,6 @@
 <#
 .SYNOPSIS
-    Builds, tests, checks the help of, or demonstrates the CodeCatalyst module.
+    Builds, tests, checks the help of, demonstrates or packages the CodeCatalyst module.
 
 .DESCRIPTION
     A thin wrapper over the dotnet CLI so that the usual tasks are one command away. Run it in the pinned
