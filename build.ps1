@@ -1,6 +1,6 @@
 <#
 .SYNOPSIS
-    Builds, tests, checks the help of, or demonstrates the CodeCatalyst module.
+    Builds, tests, checks the help of, demonstrates or packages the CodeCatalyst module.
 
 .DESCRIPTION
     A thin wrapper over the dotnet CLI so that the usual tasks are one command away. Run it in the pinned
@@ -19,12 +19,17 @@
             reordered examples or parameters count as differences. Without platyPS the check is skipped.
     Demo    Starts the built emulator on a free loopback port, runs examples/Invoke-DemoRunbook.ps1 against it
             with a token made for that emulator, and stops the emulator. Needs no AWS token or profile.
+    Package Builds the module in Release (unless -Configuration says otherwise) and writes what users install
+            into out/: CodeCatalyst.<version>.nupkg, packed by PSResourceGet's Compress-PSResource as
+            Publish-PSResource packs for a gallery, and CodeCatalyst.zip for Azure Automation's module import
+            (the CodeCatalyst folder at its root). The version is the manifest's ModuleVersion; the task stops
+            when CHANGELOG.md has no section for it or the manifest's ReleaseNotes differ from that section.
 
 .PARAMETER Task
-    One or more of Build, Test, Pester, Docs, Demo, run in the order given. Defaults to Build.
+    One or more of Build, Test, Pester, Docs, Demo, Package, run in the order given. Defaults to Build.
 
 .PARAMETER Configuration
-    The dotnet build configuration. Defaults to Debug.
+    The dotnet build configuration. Defaults to Debug, and to Release for Package.
 
 .PARAMETER PesterPath
     For Test and Pester: the story files or folders to run. Defaults to every tests/*.Tests.ps1.
@@ -48,11 +53,16 @@
     dotnet pwsh ./build.ps1 -Task Build, Docs -Configuration Release
 
     Builds in Release and checks the help against platyPS.
+
+.EXAMPLE
+    dotnet pwsh ./build.ps1 -Task Package
+
+    Builds the module in Release and writes out/CodeCatalyst.<version>.nupkg and out/CodeCatalyst.zip.
 #>
 #Requires -Version 7.4
 [CmdletBinding(PositionalBinding = $false)]
 param(
-    [ArgumentCompletions('Build', 'Test', 'Pester', 'Docs', 'Demo')]
+    [ArgumentCompletions('Build', 'Test', 'Pester', 'Docs', 'Demo', 'Package')]
     [string[]] $Task = 'Build',
 
     [string] $Configuration = 'Debug',
@@ -69,7 +79,7 @@ $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 
 # pwsh -File passes "Build,Demo" as one string; take commas as separators wherever they come.
-$KnownTasks = 'Build', 'Test', 'Pester', 'Docs', 'Demo'
+$KnownTasks = 'Build', 'Test', 'Pester', 'Docs', 'Demo', 'Package'
 $Task = @(@($Task) + @($MoreTasks) | ForEach-Object { $_ -split ',' } | ForEach-Object Trim | Where-Object { $_ })
 foreach ($name in $Task) {
     if ($name -notin $KnownTasks) {
@@ -77,6 +87,8 @@ foreach ($name in $Task) {
     }
 }
 
+# Package builds in Release unless -Configuration was given; the other tasks use the Debug default.
+$ConfigurationGiven = $PSBoundParameters.ContainsKey('Configuration')
 $RepoRoot = $PSScriptRoot
 $Solution = Join-Path $RepoRoot 'CodeCatalyst.sln'
 $ModuleOut = Join-Path $RepoRoot 'out/CodeCatalyst'
@@ -86,6 +98,7 @@ $PesterVersion = '5.7.1'
 
 . (Join-Path $RepoRoot 'tools/EmulatorProcess.ps1')
 . (Join-Path $RepoRoot 'tools/Compare-Help.ps1')
+. (Join-Path $RepoRoot 'tools/ModulePackage.ps1')
 
 function Invoke-Dotnet {
     # Runs dotnet and turns a non-zero exit code into a terminating error.
@@ -257,6 +270,19 @@ function Invoke-DemoTask {
     }
 }
 
+function Invoke-PackageTask {
+    # A package is a release artefact: Release unless the caller chose a configuration. Only the module's
+    # project is built (with the help builder it needs), which lays out out/CodeCatalyst/ as every build does.
+    $packageConfiguration = if ($ConfigurationGiven) { $Configuration } else { 'Release' }
+    Assert-ReleaseNotesMatchChangelog -ManifestPath (Join-Path $RepoRoot 'CodeCatalyst.psd1') -ChangelogPath (Join-Path $RepoRoot 'CHANGELOG.md')
+    Invoke-Dotnet build (Join-Path $RepoRoot 'src/CodeCatalyst/CodeCatalyst.csproj') -c $packageConfiguration
+
+    $package = New-ModulePackage -ModuleFolder $ModuleOut -OutputFolder (Join-Path $RepoRoot 'out')
+    Write-Host "Package: $($package.Name) $($package.Version) ($packageConfiguration build)"
+    Write-Host "  $($package.NupkgPath)"
+    Write-Host "  $($package.ZipPath)"
+}
+
 foreach ($name in $Task) {
     Write-Host "==> $name" -ForegroundColor Cyan
     switch ($name) {
@@ -265,5 +291,6 @@ foreach ($name in $Task) {
         'Pester' { Invoke-PesterTask }
         'Docs' { Invoke-DocsTask }
         'Demo' { Invoke-DemoTask }
+        'Package' { Invoke-PackageTask }
     }
 }
