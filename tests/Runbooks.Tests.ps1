@@ -257,3 +257,15 @@ Describe 'CI agent: examples/CiAgent-RunWorkflow.ps1' {
         $step.Text | Should -Not -Match 'Started run'
     }
 }
+
+Describe 'The guides' {
+    It 'links only to files that exist, from <_>' -ForEach @('README.md', 'docs/runbooks/AzureAutomation.md', 'docs/runbooks/SsmAutomation.md', 'docs/runbooks/CiAgent.md') {
+        $page = Join-Path $RepoRoot $_
+        $links = [regex]::Matches((Get-Content -LiteralPath $page -Raw), '\]\((?!https?://|#)([^)#\s]+)') |
+            ForEach-Object { $_.Groups[1].Value }
+        $links | Should -Not -BeNullOrEmpty
+        foreach ($link in $links) {
+            Join-Path (Split-Path -Parent $page) $link | Should -Exist -Because "$_ links to $link"
+        }
+    }
+}
