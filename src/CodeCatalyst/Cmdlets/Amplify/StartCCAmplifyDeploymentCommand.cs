@@ -62,7 +62,7 @@ namespace CodeCatalyst.Cmdlets.Amplify
                     Deploy(new StartDeploymentInput { AppId = AppId, BranchName = BranchName, JobId = JobId }, $"uploaded job {JobId}");
                     break;
                 case SourceUrlSet:
-                    var type = SourceUrlType?.ToUpperInvariant();
+                    var type = AsModelSpells(SourceUrlType, nameof(SourceUrlType));
                     Deploy(new StartDeploymentInput { AppId = AppId, BranchName = BranchName, SourceUrl = SourceUrl, SourceUrlType = type },
                         $"{ShownUrl(SourceUrl)} ({type ?? "ZIP"})");
                     break;
