@@ -55,6 +55,21 @@ namespace CodeCatalyst.Tests
             return path;
         }
 
+        /// <summary>A zip larger than one read buffer of the upload: random bytes, stored as they are.</summary>
+        private string MakeIncompressibleZip(int bytes)
+        {
+            var path = Path.Combine(_directory, "assets.zip");
+            var content = new byte[bytes];
+            new Random(7).NextBytes(content);
+            using (var zip = ZipFile.Open(path, ZipArchiveMode.Create))
+            using (var entry = zip.CreateEntry("assets.bin", CompressionLevel.NoCompression).Open())
+            {
+                entry.Write(content, 0, content.Length);
+            }
+
+            return path;
+        }
+
         [Fact]
         public void The_runbook_deploys_an_S3_bucket_prefix_and_waits_for_the_job_to_succeed()
         {
@@ -140,6 +155,71 @@ namespace CodeCatalyst.Tests
             Assert.Contains("was created but not started", error.Exception.Message);
             Assert.Equal(0, _session.ApiRequestCount("StartDeployment"));
             var upload = Assert.Single(_session.Emulator.Requests, r => r.Operation == "AmplifyDeploymentUpload");
+            Assert.DoesNotContain(upload.Path.Split('/').Last(), result.AllText() + error.Exception);
+        }
+
+        [Fact]
+        public void A_503_on_the_upload_is_retried_with_the_whole_file_and_the_deployment_starts()
+        {
+            _session.Emulator.InjectFaults(new FaultSpec { StatusCode = 503, PathContains = "/_amplify-uploads/", ErrorType = "SlowDown", Message = "Please reduce your request rate." });
+            var zip = MakeIncompressibleZip(300_000);
+
+            var result = Run($"Start-CCAmplifyDeployment {Keys} -AppId d2abc -BranchName main -Path $args[2] -Verbose", zip);
+
+            Assert.Empty(result.Errors);
+            var jobId = (string)Assert.Single(result.Output).Properties["JobId"].Value;
+            var requests = _session.Emulator.Requests.ToList();
+            Assert.Equal(new[] { "CreateDeployment", "AmplifyDeploymentUpload", "AmplifyDeploymentUpload", "StartDeployment" }, requests.Select(r => r.Operation));
+            Assert.Equal(503, requests[1].StatusCode);
+            Assert.Equal(200, requests[2].StatusCode);
+            // The service started the job, which it does only once the whole zip has arrived.
+            Assert.Equal(200, requests[3].StatusCode);
+            Assert.Contains($"\"jobId\":\"{jobId}\"", requests[3].Body);
+            Assert.Contains(result.Verbose, v => v.Message.Contains("refused with HTTP 503") && v.Message.Contains("Sending the whole file again") &&
+                                                 v.Message.Contains("(attempt 2 of 3)"));
+            Assert.DoesNotContain(requests[1].Path.Split('/').Last(), result.AllText());
+            Assert.Equal(ProgressRecordType.Completed, result.Progress.Last().RecordType);
+        }
+
+        [Fact]
+        public void A_dropped_connection_during_the_upload_is_retried_and_the_deployment_starts()
+        {
+            _session.Emulator.InjectFaults(new FaultSpec { DropConnection = true, PathContains = "/_amplify-uploads/" });
+            var zip = MakeZip();
+
+            var result = Run($"Start-CCAmplifyDeployment {Keys} -AppId d2abc -BranchName main -Path $args[2]", zip);
+
+            Assert.Empty(result.Errors);
+            Assert.Single(result.Output);
+            Assert.Equal(2, _session.ApiRequestCount("AmplifyDeploymentUpload"));
+            Assert.Equal(1, _session.ApiRequestCount("StartDeployment"));
+        }
+
+        [Fact]
+        public void An_upload_failing_on_every_attempt_is_a_typed_error_naming_the_job_left_unstarted()
+        {
+            _session.Emulator.InjectFaults(new FaultSpec { StatusCode = 503, PathContains = "/_amplify-uploads/", Count = 10 });
+            var zip = MakeZip();
+
+            var result = Run($"Start-CCAmplifyDeployment {Keys} -AppId d2abc -BranchName main -Path $args[2]", zip);
+
+            Assert.Empty(result.Output);
+            var error = Assert.Single(result.Errors);
+            Assert.StartsWith("ZipUploadRefused,", error.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.ConnectionError, error.CategoryInfo.Category);
+            Assert.Equal("CodeCatalyst.CodeCatalystAmplifyUploadException", error.Exception.GetType().FullName);
+            var newest = Assert.Single(Run($"Get-CCAmplifyJob {Keys} -AppId d2abc -BranchName main -First 1").Output);
+            Assert.Equal("CREATED", newest.Properties["Status"].Value);
+            var jobId = (string)newest.Properties["JobId"].Value;
+            Assert.Equal(jobId, error.Exception.GetType().GetProperty("JobId")!.GetValue(error.Exception));
+            Assert.Equal(3, error.Exception.GetType().GetProperty("Attempts")!.GetValue(error.Exception));
+            Assert.Contains($"Deployment job {jobId} on branch main of app d2abc was created but not started", error.Exception.Message);
+            Assert.Contains("HTTP 503", error.Exception.Message);
+            Assert.Contains("It failed on all 3 attempts.", error.Exception.Message);
+            Assert.Equal(3, _session.ApiRequestCount("AmplifyDeploymentUpload"));
+            Assert.Equal(1, _session.ApiRequestCount("CreateDeployment"));
+            Assert.Equal(0, _session.ApiRequestCount("StartDeployment"));
+            var upload = _session.Emulator.Requests.First(r => r.Operation == "AmplifyDeploymentUpload");
             Assert.DoesNotContain(upload.Path.Split('/').Last(), result.AllText() + error.Exception);
         }
 
@@ -275,6 +355,122 @@ namespace CodeCatalyst.Tests
             Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), $"stopping took {stopwatch.Elapsed}");
             Assert.IsType<PipelineStoppedException>(result.Terminating);
             Assert.Empty(result.Output);
+        }
+
+        /// <summary>A stub of CreateDeployment, StartDeployment and the upload URL, whose PUTs answer as <paramref name="put"/> says for the n-th (1-based).</summary>
+        private static ScriptedHttpStub DeploymentStub(Func<int, StubResponse> put)
+        {
+            Uri? self = null;
+            var puts = 0;
+            var stub = new ScriptedHttpStub(request =>
+                request.Method == "POST" && request.Target.EndsWith("/deployments")
+                    ? StubResponse.Json($"{{\"jobId\":\"9\",\"fileUploadUrls\":{{}},\"zipUploadUrl\":\"{self}bucket/d2abc/main/9.zip?X-Amz-Signature=0123456789abcdef\"}}")
+                    : request.Method == "PUT"
+                        ? put(System.Threading.Interlocked.Increment(ref puts))
+                        : StubResponse.Json("{\"jobSummary\":{\"jobArn\":\"arn:aws:amplify:us-east-1:123456789012:apps/d2abc/branches/main/jobs/0000000009\"," +
+                                            "\"jobId\":\"9\",\"commitId\":\"HEAD\",\"commitMessage\":\"m\",\"commitTime\":1767225600,\"startTime\":1767225600," +
+                                            "\"status\":\"PENDING\",\"jobType\":\"MANUAL\"}}"));
+            self = stub.BaseAddress;
+            return stub;
+        }
+
+        private static StubResponse S3Error(int status, string code) => new()
+        {
+            Status = status,
+            Reason = "Error",
+            Body = System.Text.Encoding.UTF8.GetBytes($"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>{code}</Code><Message>{code} from S3</Message></Error>"),
+            Headers = new[] { new System.Collections.Generic.KeyValuePair<string, string>("Content-Type", "application/xml") },
+        };
+
+        private static string TempZip(int bytes)
+        {
+            var zip = Path.Combine(Path.GetTempPath(), "cc-stub-" + Guid.NewGuid().ToString("N") + ".zip");
+            var content = new byte[bytes];
+            new Random(11).NextBytes(content);
+            using (var archive = ZipFile.Open(zip, ZipArchiveMode.Create))
+            using (var entry = archive.CreateEntry("assets.bin", CompressionLevel.NoCompression).Open())
+            {
+                entry.Write(content, 0, content.Length);
+            }
+
+            return zip;
+        }
+
+        [Fact]
+        public async Task An_upload_attempt_that_times_out_or_meets_S3s_RequestTimeout_is_sent_again_whole_from_the_start()
+        {
+            using var stub = DeploymentStub(n => n == 1 ? StubResponse.Never() : n == 2 ? S3Error(400, "RequestTimeout") : StubResponse.Json("{}"));
+            var zip = TempZip(200_000);
+            try
+            {
+                var result = await RunBounded($"Start-CCAmplifyDeployment {Where} -Path $args[2] -UploadTimeoutSec 1 -Verbose", stub.BaseAddress, zip);
+
+                Assert.Empty(result.Errors);
+                Assert.Equal("9", Assert.Single(result.Output).Properties["JobId"].Value);
+                var puts = stub.Requests.Where(r => r.Method == "PUT").ToList();
+                Assert.Equal(3, puts.Count);
+                var whole = System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(zip));
+                Assert.All(puts, put =>
+                {
+                    Assert.Equal(new FileInfo(zip).Length.ToString(), put.Headers["Content-Length"]);
+                    Assert.Equal(whole, put.Body);
+                });
+                Assert.Contains(result.Verbose, v => v.Message.Contains("did not end within 1 s") && v.Message.Contains("(attempt 2 of 3)"));
+                Assert.Contains(result.Verbose, v => v.Message.Contains("HTTP 400: RequestTimeout") && v.Message.Contains("(attempt 3 of 3)"));
+                Assert.Single(stub.Requests, r => r.Target.EndsWith("/deployments/start"));
+                Assert.DoesNotContain("0123456789abcdef", result.AllText());
+            }
+            finally
+            {
+                File.Delete(zip);
+            }
+        }
+
+        [Fact]
+        public async Task The_upload_is_sent_at_most_as_often_as_the_attempt_limit_Connect_CCAccount_sets()
+        {
+            using var stub = DeploymentStub(_ => S3Error(503, "SlowDown"));
+            var zip = TempZip(1_000);
+            try
+            {
+                var result = await RunBounded(
+                    "$null = Connect-CCAccount -EndpointUrl $args[0] -Token $args[1] -MaxAttempts 2 -SkipVerification; " +
+                    $"try {{ Start-CCAmplifyDeployment {Where} -Path $args[2] }} finally {{ Disconnect-CCAccount }}", stub.BaseAddress, zip);
+
+                var error = Assert.Single(result.Errors);
+                Assert.StartsWith("ZipUploadRefused,", error.FullyQualifiedErrorId);
+                Assert.Equal(ErrorCategory.ConnectionError, error.CategoryInfo.Category);
+                Assert.Contains("HTTP 503: SlowDown", error.Exception.Message);
+                Assert.Contains("It failed on all 2 attempts.", error.Exception.Message);
+                Assert.Equal(2, stub.Requests.Count(r => r.Method == "PUT"));
+            }
+            finally
+            {
+                File.Delete(zip);
+            }
+        }
+
+        [Fact]
+        public async Task An_upload_refused_with_another_4xx_is_not_sent_again_and_the_job_is_named()
+        {
+            using var stub = DeploymentStub(_ => S3Error(400, "BadDigest"));
+            var zip = TempZip(1_000);
+            try
+            {
+                var result = await RunBounded($"Start-CCAmplifyDeployment {Where} -Path $args[2]", stub.BaseAddress, zip);
+
+                var error = Assert.Single(result.Errors);
+                Assert.StartsWith("ZipUploadRefused,", error.FullyQualifiedErrorId);
+                Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+                Assert.Contains("HTTP 400: BadDigest", error.Exception.Message);
+                Assert.Contains("Deployment job 9 on branch main of app d2abc was created but not started", error.Exception.Message);
+                Assert.Single(stub.Requests, r => r.Method == "PUT");
+                Assert.DoesNotContain(stub.Requests, r => r.Target.EndsWith("/deployments/start"));
+            }
+            finally
+            {
+                File.Delete(zip);
+            }
         }
 
         [Fact]

@@ -271,8 +271,27 @@ namespace CodeCatalyst.Tests
             var finished = Run($"Get-CCAmplifyJob {Keys} -AppId {App} -BranchName {Main} -JobId {jobId} | Stop-CCAmplifyJob {Keys}");
             var error = Assert.Single(finished.Errors);
             Assert.Equal(jobId, error.TargetObject);
-            Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
             Assert.Single(_session.Emulator.Requests, r => r.Operation == "StopJob");
+        }
+
+        [Fact]
+        public void Stop_of_a_job_that_already_ended_is_InvalidOperation_saying_there_is_nothing_to_stop()
+        {
+            var started = Run($"Start-CCAmplifyJob {Keys} -AppId {App} -BranchName {Main} -JobType RELEASE | Stop-CCAmplifyJob {Keys} | ForEach-Object JobId");
+            var jobId = (string)Assert.Single(started.Output).BaseObject;
+            Assert.Empty(started.Errors);
+
+            // Asked to stop, the job is CANCELLING and then CANCELLED: either way it can no longer be stopped.
+            var again = Run($"Stop-CCAmplifyJob {Keys} -AppId {App} -BranchName {Main} -JobId {jobId}");
+
+            var error = Assert.Single(again.Errors);
+            Assert.Equal(ErrorCategory.InvalidOperation, error.CategoryInfo.Category);
+            Assert.StartsWith("BadRequestException,", error.FullyQualifiedErrorId);
+            Assert.Equal(jobId, error.TargetObject);
+            Assert.Contains("StopJob failed", error.Exception.Message);
+            Assert.Contains("only a PENDING, PROVISIONING or RUNNING job can be stopped", error.ErrorDetails.RecommendedAction);
+            Assert.Contains("Get-CCAmplifyJob", error.ErrorDetails.RecommendedAction);
+            Assert.Equal(2, _session.ApiRequestCount("StopJob"));
         }
 
         // ---- Remove-CCAmplifyJob ----
@@ -327,7 +346,29 @@ namespace CodeCatalyst.Tests
 
             var error = Assert.Single(result.Errors);
             Assert.Equal(jobId, error.TargetObject);
+            Assert.Equal(ErrorCategory.InvalidOperation, error.CategoryInfo.Category);
+            Assert.StartsWith("BadRequestException,", error.FullyQualifiedErrorId);
+            Assert.Contains("DeleteJob failed", error.Exception.Message);
+            Assert.Contains("Wait-CCAmplifyJob", error.ErrorDetails.RecommendedAction);
+            Assert.Contains("Stop-CCAmplifyJob", error.ErrorDetails.RecommendedAction);
             Assert.Contains(jobId, JobIds());
+        }
+
+        [Fact]
+        public void A_bad_request_is_a_state_error_only_for_Stop_and_Remove_whatever_the_message_says()
+        {
+            // The same 400, worded the same, from operations whose input the service may still reject.
+            _session.Emulator.InjectFaults(new FaultSpec { StatusCode = 400, ErrorType = "BadRequestException", Message = "Job cannot be stopped", Count = 3 });
+
+            var result = Run($"Get-CCAmplifyJob {Keys} -AppId {App} -BranchName {Main} -JobId 1; " +
+                             $"Start-CCAmplifyJob {Keys} -AppId {App} -BranchName {Main} -JobType RELEASE; " +
+                             $"Stop-CCAmplifyJob {Keys} -AppId {App} -BranchName {Main} -JobId 1");
+
+            Assert.Equal(3, result.Errors.Count);
+            Assert.All(result.Errors, error => Assert.StartsWith("BadRequestException,", error.FullyQualifiedErrorId));
+            Assert.Equal(new[] { ErrorCategory.InvalidArgument, ErrorCategory.InvalidArgument, ErrorCategory.InvalidOperation },
+                result.Errors.Select(error => error.CategoryInfo.Category));
+            Assert.Contains("Correct the input", result.Errors[1].ErrorDetails.RecommendedAction);
         }
 
         [Fact]

@@ -129,6 +129,19 @@ namespace CodeCatalyst.Tests
         }
 
         [Fact]
+        public void An_instance_type_and_session_type_in_any_case_are_sent_as_the_model_spells_them()
+        {
+            var created = Shell.Run($"New-CCDevEnvironment {Project} -Alias loud -Ide VSCode -InstanceType DEV.Standard1.Large");
+            Assert.Empty(created.Errors);
+            Assert.Equal("dev.standard1.large", Assert.Single(created.Output).Properties["InstanceType"].Value);
+            Assert.Contains("\"instanceType\":\"dev.standard1.large\"", Assert.Single(_session.Emulator.Requests, r => r.Operation == "CreateDevEnvironment").Body);
+
+            var session = Shell.Run($"Start-CCDevEnvironmentSession {Project} -Id $args[0] -SessionType ssh", SampleData.DevEnvironmentId);
+            Assert.Empty(session.Errors);
+            Assert.Contains("\"sessionType\":\"SSH\"", Assert.Single(_session.Emulator.Requests, r => r.Operation == "StartDevEnvironmentSession").Body);
+        }
+
+        [Fact]
         public void New_CCDevEnvironment_takes_structures_as_hashtables_with_the_API_member_names()
         {
             var result = Shell.Run($@"New-CCDevEnvironment {Project} -Ide @{{ name = 'PyCharm'; runtime = 'public.ecr.aws/jetbrains/py' }} `

@@ -194,6 +194,52 @@ namespace CodeCatalyst.Tests
             Assert.Contains("Get-Help New-CCSourceRepositoryBranch -Full", record.ErrorDetails.RecommendedAction);
         }
 
+        [Theory]
+        [InlineData("BadRequestException", "StopJob", ErrorCategory.InvalidOperation)]
+        [InlineData("BadRequestException", "DeleteJob", ErrorCategory.InvalidOperation)]
+        [InlineData("ValidationException", "DeleteJob", ErrorCategory.InvalidOperation)]
+        [InlineData("BadRequestException", "StartJob", ErrorCategory.InvalidArgument)]
+        [InlineData("BadRequestException", "StartDeployment", ErrorCategory.InvalidArgument)]
+        [InlineData("ValidationException", "StopDevEnvironment", ErrorCategory.InvalidArgument)]
+        public void A_400_is_a_wrong_state_only_for_operations_whose_inputs_are_all_ids_checked_before_sending(string code,
+            string operation, ErrorCategory category)
+        {
+            // Same wording each time: only the operation decides, and the error id stays the service's code.
+            var exception = ServiceException(code, 400, operation, "Job 7 cannot be stopped or deleted in its current state");
+            var record = Record(exception, "7");
+
+            Assert.Equal("CodeCatalystValidationException", exception.GetType().Name);
+            Assert.Equal(category, CategoryOf(exception));
+            Assert.Equal(category, record.CategoryInfo.Category);
+            Assert.Equal(code, record.FullyQualifiedErrorId);
+            Assert.Equal(category == ErrorCategory.InvalidArgument, record.ErrorDetails.RecommendedAction.StartsWith("Correct the input"));
+        }
+
+        [Fact]
+        public void Each_operation_whose_400_is_a_wrong_state_takes_only_ids_in_its_path_and_has_advice_for_that_state()
+        {
+            var operations = ((IEnumerable<string>)ModuleType("CodeCatalyst.ServiceErrorCategories")
+                .GetProperty("WrongStateOnBadRequest", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!).ToList();
+            var spec = CodeCatalyst.WireGen.ServiceSpec.FromJson(System.IO.File.ReadAllText(
+                System.IO.Path.Combine(RepositoryPaths.Root, "src", "CodeCatalyst", "Amplify", "Wire", "amplify.spec.json")));
+
+            Assert.NotEmpty(operations);
+            foreach (var operation in operations)
+            {
+                // Were any input free text or a body member, a 400 could be about it and would stay InvalidArgument.
+                var input = spec.Shape(spec.Operation(operation).Input!);
+                Assert.All(input.Members!, member =>
+                {
+                    Assert.Equal("uri", member.Location);
+                    Assert.Contains(member.Name, input.Required!);
+                    Assert.NotNull(spec.Shape(member.Shape).Pattern);
+                });
+                var advice = Record(ServiceException("BadRequestException", 400, operation, "refused"), null).ErrorDetails.RecommendedAction;
+                Assert.Matches("(Get|Wait|Stop)-CCAmplifyJob", advice);
+                Assert.DoesNotContain("Correct the input", advice);
+            }
+        }
+
         [Fact]
         public void An_operation_the_table_does_not_know_gets_general_advice_that_names_no_workflow_cmdlet()
         {

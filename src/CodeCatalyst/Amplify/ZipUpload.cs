@@ -8,6 +8,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
+using CodeCatalyst.Core.Http;
 
 namespace CodeCatalyst.Amplify
 {
@@ -22,35 +23,111 @@ namespace CodeCatalyst.Amplify
         private const int BufferSize = 81920;
         private const int MaxErrorBodyChars = 16 * 1024;
 
-        private readonly Stream _file;
+        private readonly Func<Stream> _openFile;
         private readonly string _fileName;
         private long _bytesSent;
+        private int _attempt;
 
-        /// <param name="file">The zip, open for reading and positioned at its start; the caller disposes it.</param>
-        public ZipUpload(Stream file, string fileName)
+        /// <param name="openFile">Opens the zip for reading, at its start; called once per attempt, and the stream disposed after it.</param>
+        /// <param name="length">The zip's length when it was checked; an attempt that finds another length fails.</param>
+        /// <param name="fileName">The zip's name, the only part of its path messages show.</param>
+        public ZipUpload(Func<Stream> openFile, long length, string fileName)
         {
-            _file = file;
+            _openFile = openFile;
             _fileName = fileName;
-            Length = file.Length;
+            Length = length;
         }
 
         public long Length { get; }
 
-        /// <summary>Bytes handed to the connection so far; read from any thread.</summary>
+        /// <summary>Bytes of the current attempt handed to the connection so far; read from any thread.</summary>
         public long BytesSent => Interlocked.Read(ref _bytesSent);
 
+        /// <summary>The attempt under way (1 for the first); read from any thread.</summary>
+        public int Attempt => Volatile.Read(ref _attempt);
+
         /// <summary>
-        /// Sends the file; the whole upload (connection, body and answer) must end within <paramref name="timeout"/>.
-        /// Ctrl+C (the token) ends it at once and surfaces as cancellation; every other failure is a
-        /// <see cref="CodeCatalystAmplifyUploadException"/>.
+        /// Sends the file, each attempt bounded by <paramref name="attemptTimeout"/> (connection, body and answer). The
+        /// PUT to a pre-signed URL is idempotent, so a transient failure (a 5xx or 429 answer, S3's RequestTimeout, a
+        /// broken connection, an attempt that timed out) is sent again, the whole file from its start, up to the
+        /// client's attempt limit and with its back-off; any other refusal is final at once. Ctrl+C (the token) ends
+        /// it at once, waits included, and surfaces as cancellation; every other failure is a
+        /// <see cref="CodeCatalystAmplifyUploadException"/> saying how many attempts were made.
         /// </summary>
-        public async Task<int> SendAsync(HttpClient client, Uri url, TimeSpan timeout, CancellationToken cancellationToken)
+        public async Task<int> SendAsync(HttpClient client, Uri url, TimeSpan attemptTimeout, RetryPolicy retryPolicy,
+            IClientDiagnostics diagnostics, CancellationToken cancellationToken)
         {
+            for (var attempt = 1; ; attempt++)
+            {
+                Volatile.Write(ref _attempt, attempt);
+                Interlocked.Exchange(ref _bytesSent, 0);
+                var outcome = await SendOnceAsync(client, url, attemptTimeout, cancellationToken).ConfigureAwait(false);
+                var failure = outcome.Failure;
+                if (failure == null) return outcome.StatusCode;
+
+                if (!outcome.Transient || attempt >= retryPolicy.MaxAttempts)
+                {
+                    if (attempt == 1) throw failure;
+                    var said = outcome.Transient ? $"It failed on all {attempt} attempts." : $"That was attempt {attempt}; the ones before failed too.";
+                    throw new CodeCatalystAmplifyUploadException($"{failure.Message} {said}", failure.ErrorId, failure.Category,
+                        failure.StatusCode, attempts: attempt);
+                }
+
+                var delay = retryPolicy.DelayBefore(attempt + 1, outcome.RetryAfter);
+                diagnostics.Verbose($"{failure.Message} Sending the whole file again in {delay.TotalMilliseconds:0} ms " +
+                                    $"(attempt {attempt + 1} of {retryPolicy.MaxAttempts}).");
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>What one attempt came to: a status on success, else the failure and whether it is worth another attempt.</summary>
+        private sealed class AttemptOutcome
+        {
+            public int StatusCode { get; set; }
+            public CodeCatalystAmplifyUploadException? Failure { get; set; }
+            public bool Transient { get; set; }
+            public RetryConditionHeaderValue? RetryAfter { get; set; }
+        }
+
+        /// <summary>
+        /// S3 error codes botocore's standard retry mode counts as transient although they come with 400: the server
+        /// gave up waiting for the body.
+        /// </summary>
+        private static bool IsTransientCode(string? code) =>
+            code == "RequestTimeout" || code == "RequestTimeoutException" || code == "PriorRequestNotComplete";
+
+        private async Task<AttemptOutcome> SendOnceAsync(HttpClient client, Uri url, TimeSpan timeout, CancellationToken cancellationToken)
+        {
+            Stream file;
+            try
+            {
+                file = _openFile();
+            }
+            catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
+            {
+                return new AttemptOutcome
+                {
+                    Failure = new CodeCatalystAmplifyUploadException($"{_fileName} could not be opened again to send it: {exception.Message}",
+                        "ZipFileUnreadable", exception is UnauthorizedAccessException ? ErrorCategory.PermissionDenied : ErrorCategory.ReadError),
+                };
+            }
+
+            using (file)
             using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             using (var request = new HttpRequestMessage(HttpMethod.Put, url))
             {
+                if (file.Length != Length)
+                {
+                    return new AttemptOutcome
+                    {
+                        Failure = new CodeCatalystAmplifyUploadException(
+                            $"{_fileName} changed while it was being uploaded ({file.Length} bytes, {Length} when it was checked).",
+                            "ZipFileChanged", ErrorCategory.InvalidData),
+                    };
+                }
+
                 deadline.CancelAfter(timeout);
-                var content = new ProgressContent(_file, this);
+                var content = new ProgressContent(file, this);
                 content.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
                 content.Headers.ContentLength = Length;
                 request.Content = content;
@@ -61,18 +138,22 @@ namespace CodeCatalyst.Amplify
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
-                    throw TimedOut(timeout);
+                    return new AttemptOutcome { Failure = TimedOut(timeout), Transient = true };
                 }
-                catch (HttpRequestException exception)
+                catch (Exception exception) when (exception is HttpRequestException || exception is IOException)
                 {
-                    throw new CodeCatalystAmplifyUploadException(
-                        $"The upload of {_fileName} could not be sent: {Redact(Innermost(exception).Message, url)}.",
-                        "ZipUploadConnectionFailed", ErrorCategory.ConnectionError);
+                    return new AttemptOutcome
+                    {
+                        Failure = new CodeCatalystAmplifyUploadException(
+                            $"The upload of {_fileName} could not be sent: {Redact(Innermost(exception).Message, url)}.",
+                            "ZipUploadConnectionFailed", ErrorCategory.ConnectionError),
+                        Transient = true,
+                    };
                 }
 
                 using (response)
                 {
-                    if (response.IsSuccessStatusCode) return (int)response.StatusCode;
+                    if (response.IsSuccessStatusCode) return new AttemptOutcome { StatusCode = (int)response.StatusCode };
                     string body;
                     try
                     {
@@ -87,9 +168,14 @@ namespace CodeCatalyst.Amplify
                     var status = (int)response.StatusCode;
                     ErrorOf(body, out var code, out var message);
                     var said = code == null ? "" : $": {code}" + (message == null ? "" : $" ({Redact(message, url)})");
-                    throw new CodeCatalystAmplifyUploadException(
-                        $"The upload of {_fileName} was refused with HTTP {status}{said}.",
-                        "ZipUploadRefused", ServiceErrorCategories.FromStatus(status, "ZipUpload"), status);
+                    return new AttemptOutcome
+                    {
+                        Failure = new CodeCatalystAmplifyUploadException(
+                            $"The upload of {_fileName} was refused with HTTP {status}{said}.",
+                            "ZipUploadRefused", ServiceErrorCategories.FromStatus(status, "ZipUpload"), status),
+                        Transient = RetryPolicy.IsRetryableStatus(response.StatusCode) || IsTransientCode(code),
+                        RetryAfter = response.Headers.RetryAfter,
+                    };
                 }
             }
         }
@@ -170,8 +256,9 @@ namespace CodeCatalyst.Amplify
 
             protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
             {
-                // A resend (a redirect, or the handler's own retry on a reused connection) starts from the beginning.
-                _file.Position = 0;
+                // A resend within the attempt (a redirect, or the handler's own retry on a reused connection) starts
+                // from the beginning too.
+                if (_file.CanSeek) _file.Position = 0;
                 Interlocked.Exchange(ref _upload._bytesSent, 0);
                 var buffer = new byte[BufferSize];
                 int read;

@@ -25,16 +25,27 @@ namespace CodeCatalyst
     public sealed class CodeCatalystAmplifyUploadException : CodeCatalystException
     {
         public CodeCatalystAmplifyUploadException(string message, string errorId, ErrorCategory category, int? statusCode = null,
-            Exception? innerException = null)
+            Exception? innerException = null, int attempts = 1, string? jobId = null)
             : base(message, category, innerException)
         {
             ErrorId = errorId;
             StatusCode = statusCode;
+            Attempts = attempts;
+            JobId = jobId;
         }
 
         public string ErrorId { get; }
 
-        /// <summary>The HTTP status the upload was answered with; null when no answer came.</summary>
+        /// <summary>The HTTP status the upload was answered with (on its last attempt); null when no answer came.</summary>
         public int? StatusCode { get; }
+
+        /// <summary>How many times the zip was sent (transient failures are retried up to the attempt limit).</summary>
+        public int Attempts { get; }
+
+        /// <summary>
+        /// The deployment job CreateDeployment made for the upload, which was left unstarted; null when the failure
+        /// came before any job was created (the file's own checks).
+        /// </summary>
+        public string? JobId { get; }
     }
 }

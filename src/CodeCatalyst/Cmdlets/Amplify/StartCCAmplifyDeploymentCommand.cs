@@ -49,7 +49,7 @@ namespace CodeCatalyst.Cmdlets.Amplify
         [ValidateSet("ZIP", "BUCKET_PREFIX")]
         public string? SourceUrlType { get; set; }
 
-        /// <summary>Seconds the upload of -Path may take in all, answer included.</summary>
+        /// <summary>Seconds one attempt of the upload of -Path may take, answer included; one that takes longer is retried.</summary>
         [Parameter(ParameterSetName = PathSet)]
         [ValidateRange(1, 86400)]
         public int UploadTimeoutSec { get; set; } = 1800;
@@ -62,7 +62,7 @@ namespace CodeCatalyst.Cmdlets.Amplify
                     Deploy(new StartDeploymentInput { AppId = AppId, BranchName = BranchName, JobId = JobId }, $"uploaded job {JobId}");
                     break;
                 case SourceUrlSet:
-                    var type = SourceUrlType?.ToUpperInvariant();
+                    var type = AsModelSpells(SourceUrlType, nameof(SourceUrlType));
                     Deploy(new StartDeploymentInput { AppId = AppId, BranchName = BranchName, SourceUrl = SourceUrl, SourceUrlType = type },
                         $"{ShownUrl(SourceUrl)} ({type ?? "ZIP"})");
                     break;
@@ -95,13 +95,18 @@ namespace CodeCatalyst.Cmdlets.Amplify
                 WriteVerbose($"CreateDeployment: job {jobId} on branch {BranchName} of app {AppId}; uploading {fileName} ({file.Length} bytes).");
                 try
                 {
-                    Upload(new ZipUpload(file, fileName), created.ZipUploadUrl, jobId);
+                    // Each attempt reads the file anew from its start, through a stream of its own.
+                    var upload = new ZipUpload(() => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true),
+                        file.Length, fileName);
+                    Upload(upload, created.ZipUploadUrl, jobId);
                 }
                 catch (CodeCatalystAmplifyUploadException exception)
                 {
-                    var message = $"{exception.Message} Deployment job {jobId} was created but not started, and nothing was deployed; " +
-                                  "run Start-CCAmplifyDeployment -Path again (the upload URL is valid for a limited time only).";
-                    WriteFailure(new CodeCatalystAmplifyUploadException(message, exception.ErrorId, exception.Category, exception.StatusCode), Path);
+                    var message = $"{exception.Message} Deployment job {jobId} on branch {BranchName} of app {AppId} was created but not " +
+                                  "started, and nothing was deployed; run Start-CCAmplifyDeployment -Path again (the upload URL is valid " +
+                                  "for a limited time only).";
+                    WriteFailure(new CodeCatalystAmplifyUploadException(message, exception.ErrorId, exception.Category, exception.StatusCode,
+                        exception, exception.Attempts, jobId), Path);
                     return;
                 }
 
@@ -149,7 +154,7 @@ namespace CodeCatalyst.Cmdlets.Amplify
         private void WriteZipError(string errorId, ErrorCategory category, string message) =>
             WriteFailure(new CodeCatalystAmplifyUploadException(message, errorId, category), Path);
 
-        /// <summary>PUTs the zip with progress on the pipeline thread; Ctrl+C stops it at once.</summary>
+        /// <summary>PUTs the zip, retrying transient failures, with progress on the pipeline thread; Ctrl+C stops it at once.</summary>
         private void Upload(ZipUpload upload, string zipUploadUrl, string jobId)
         {
             if (!Uri.TryCreate(zipUploadUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
@@ -158,8 +163,10 @@ namespace CodeCatalyst.Cmdlets.Amplify
             }
 
             var client = HttpClientProvider.CreateClient();
+            // The attempt limit and back-off of the Amplify client (Connect-CCAccount -MaxAttempts, AWS_MAX_ATTEMPTS).
+            var retryPolicy = Api.Client.RetryPolicy;
             var progress = new ProgressRecord(UploadActivityId, $"Uploading {System.IO.Path.GetFileName(Path)} for Amplify deployment job {jobId}", "Starting");
-            var sending = Start(token => upload.SendAsync(client, url, TimeSpan.FromSeconds(UploadTimeoutSec), token));
+            var sending = Start(token => upload.SendAsync(client, url, TimeSpan.FromSeconds(UploadTimeoutSec), retryPolicy, Diagnostics, token));
             try
             {
                 while (!sending.IsCompleted)
@@ -170,7 +177,9 @@ namespace CodeCatalyst.Cmdlets.Amplify
                         token.ThrowIfCancellationRequested();
                     });
                     var sent = upload.BytesSent;
-                    progress.StatusDescription = $"{sent:N0} of {upload.Length:N0} bytes";
+                    var attempt = upload.Attempt;
+                    progress.StatusDescription = $"{sent:N0} of {upload.Length:N0} bytes" +
+                                                 (attempt > 1 ? $" (attempt {attempt} of {retryPolicy.MaxAttempts})" : "");
                     progress.PercentComplete = upload.Length == 0 ? 0 : (int)Math.Min(100, sent * 100 / upload.Length);
                     WriteProgress(progress);
                 }

@@ -13,15 +13,15 @@ namespace CodeCatalyst.Cmdlets.Amplify
     [OutputType(typeof(JobSummary))]
     public sealed class StartCCAmplifyJobCommand : AmplifyBranchCmdlet
     {
-        /// <summary>The job types of the model's JobType enum (a test holds this list to the spec).</summary>
-        internal static readonly string[] JobTypes = { "RELEASE", "RETRY", "MANUAL", "WEB_HOOK" };
-
         private const string Retry = "RETRY";
         private bool _jobIdGivenByName;
 
 
 
-        /// <summary>RELEASE, RETRY, MANUAL or WEB_HOOK. Never taken from a piped object, whose JobType is the old job's.</summary>
+        /// <summary>
+        /// RELEASE, RETRY, MANUAL or WEB_HOOK (the model's JobType enum; EnumParameterTests holds the set to it). Never
+        /// taken from a piped object, whose JobType is the old job's.
+        /// </summary>
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateSet("RELEASE", "RETRY", "MANUAL", "WEB_HOOK")]
         public string JobType { get; set; } = "";
@@ -61,7 +61,7 @@ namespace CodeCatalyst.Cmdlets.Amplify
 
         protected override void ProcessRecord()
         {
-            var jobType = Array.Find(JobTypes, known => known.Equals(JobType, StringComparison.OrdinalIgnoreCase)) ?? JobType;
+            var jobType = AsModelSpells(JobType, nameof(JobType))!;
             var jobId = JobId;
             if (jobType == Retry && jobId == null)
             {

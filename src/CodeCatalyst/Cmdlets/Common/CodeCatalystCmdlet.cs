@@ -359,6 +359,24 @@ namespace CodeCatalyst.Cmdlets
         }
 
         /// <summary>
+        /// A value of a parameter whose [ValidateSet] holds a model enum, spelled as the set (the model) spells it: the
+        /// set lets 'release' through, and the service knows only RELEASE. Null stays null.
+        /// </summary>
+        internal string? AsModelSpells(string? value, string parameterName)
+        {
+            if (value == null) return null;
+            var property = GetType().GetProperty(parameterName);
+            var set = property == null ? null : (ValidateSetAttribute?)Attribute.GetCustomAttribute(property, typeof(ValidateSetAttribute));
+            if (set == null) return value;
+            foreach (var known in set.ValidValues)
+            {
+                if (string.Equals(known, value, StringComparison.OrdinalIgnoreCase)) return known;
+            }
+
+            return value;
+        }
+
+        /// <summary>
         /// A failure on one pipeline item is written as a non-terminating error so the next item still runs;
         /// set-up failures (no token, unusable endpoint) stop the command because no item could succeed.
         /// </summary>

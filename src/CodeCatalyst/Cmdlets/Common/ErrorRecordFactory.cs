@@ -79,6 +79,9 @@ namespace CodeCatalyst.Cmdlets
                     return $"The service throttled all {exception.Attempts} attempt(s). Wait a little, or raise Connect-CCAccount -MaxAttempts.";
                 case CodeCatalystServiceQuotaExceededException _:
                     return "A quota of the space is used up; free capacity or raise the space's billing tier (Get-CCSubscription shows it).";
+                case CodeCatalystValidationException _ when exception.Category == ErrorCategory.InvalidOperation:
+                    return operation?.WrongState ??
+                           "The resource is not in a state that allows this; check its state and try again once it has changed.";
                 case CodeCatalystValidationException _:
                     return operation == null
                         ? "Correct the input the service named and try again."

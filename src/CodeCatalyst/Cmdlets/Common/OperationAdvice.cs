@@ -78,8 +78,12 @@ namespace CodeCatalyst.Cmdlets
             new("ListJobs",                     "Get-CCAmplifyJob",               "branch",                  "-AppId and -BranchName",                                              AmplifyBranches, service: Amplify),
             new("GetJob",                       "Get-CCAmplifyJob",               "job",                     "-AppId, -BranchName and -JobId",                                      AmplifyJobs, service: Amplify),
             new("StartJob",                     "Start-CCAmplifyJob",             "branch",                  "-AppId and -BranchName (and -JobId for RETRY)",                       AmplifyJobs, service: Amplify),
-            new("StopJob",                      "Stop-CCAmplifyJob",              "job",                     "-AppId, -BranchName and -JobId",                                      AmplifyJobs, service: Amplify),
-            new("DeleteJob",                    "Remove-CCAmplifyJob",            "job",                     "-AppId, -BranchName and -JobId",                                      AmplifyJobs, service: Amplify),
+            new("StopJob",                      "Stop-CCAmplifyJob",              "job",                     "-AppId, -BranchName and -JobId",                                      AmplifyJobs, service: Amplify,
+                wrongState: "The job has already ended (or is being cancelled): only a PENDING, PROVISIONING or RUNNING job can be stopped, " +
+                            "and there is nothing left to stop. Get-CCAmplifyJob -JobId shows its status."),
+            new("DeleteJob",                    "Remove-CCAmplifyJob",            "job",                     "-AppId, -BranchName and -JobId",                                      AmplifyJobs, service: Amplify,
+                wrongState: "The job has not ended yet, and only an ended job can be removed. Wait for it with Wait-CCAmplifyJob, " +
+                            "or stop it with Stop-CCAmplifyJob, then run Remove-CCAmplifyJob again."),
             new("CreateDeployment",             "Start-CCAmplifyDeployment",      "branch",                  "-AppId and -BranchName",                                              AmplifyBranches, AmplifyJobs, service: Amplify),
             new("StartDeployment",              "Start-CCAmplifyDeployment",      "branch",                  "-AppId, -BranchName and -JobId or -SourceUrl",                        AmplifyJobs, service: Amplify),
         };
@@ -88,9 +92,10 @@ namespace CodeCatalyst.Cmdlets
             Table.ToDictionary(row => row.Operation, StringComparer.Ordinal);
 
         private OperationAdvice(string operation, string cmdlet, string resource, string check, string whereToLook,
-            string? whatExists = null, string service = "codecatalyst")
+            string? whatExists = null, string service = "codecatalyst", string? wrongState = null)
         {
             Service = service;
+            WrongState = wrongState;
             Operation = operation;
             Cmdlet = cmdlet;
             Resource = resource;
@@ -122,6 +127,12 @@ namespace CodeCatalyst.Cmdlets
 
         /// <summary>For a create, a sentence naming the cmdlet that lists what already exists of its kind.</summary>
         public string WhatExists { get; }
+
+        /// <summary>
+        /// For an operation whose 400 means its resource is in the wrong state (see
+        /// ServiceErrorCategories.BadRequestMeansWrongState): what that state is and what to do; else null.
+        /// </summary>
+        public string? WrongState { get; }
 
         /// <summary>The row of an operation, or null for one the table does not know.</summary>
         public static OperationAdvice? For(string operationName) =>

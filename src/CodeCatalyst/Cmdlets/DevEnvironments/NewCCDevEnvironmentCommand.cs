@@ -53,7 +53,7 @@ namespace CodeCatalyst.Cmdlets.DevEnvironments
 
         /// <summary>The instance type; default dev.standard1.small, the smallest.</summary>
         [Parameter]
-        [ValidateNotNullOrEmpty]
+        [ValidateSet("dev.standard1.small", "dev.standard1.medium", "dev.standard1.large", "dev.standard1.xlarge")]
         public string InstanceType { get; set; } = "dev.standard1.small";
 
         /// <summary>Minutes without activity before the service stops it (0: never); the service's default when left out.</summary>
@@ -86,7 +86,7 @@ namespace CodeCatalyst.Cmdlets.DevEnvironments
                 ClientToken = ClientToken ?? Guid.NewGuid().ToString("N"),
                 Alias = Alias,
                 Ides = Ide == null ? null : new List<IdeConfiguration>(Ide),
-                InstanceType = InstanceType,
+                InstanceType = AsModelSpells(InstanceType, nameof(InstanceType)),
                 InactivityTimeoutMinutes = MyInvocation.BoundParameters.ContainsKey(nameof(InactivityTimeoutMinutes)) ? InactivityTimeoutMinutes : (int?)null,
                 PersistentStorage = PersistentStorage ?? new PersistentStorageConfiguration { SizeInGiB = PersistentStorageSizeInGiB },
                 VpcConnectionName = VpcConnectionName,

@@ -18,7 +18,7 @@ namespace CodeCatalyst.Cmdlets.DevEnvironments
 
         /// <summary>Starts it on this instance type instead, for example dev.standard1.medium.</summary>
         [Parameter]
-        [ValidateNotNullOrEmpty]
+        [ValidateSet("dev.standard1.small", "dev.standard1.medium", "dev.standard1.large", "dev.standard1.xlarge")]
         public string? InstanceType { get; set; }
 
         /// <summary>Minutes without activity before the service stops it (0: never).</summary>
@@ -34,7 +34,7 @@ namespace CodeCatalyst.Cmdlets.DevEnvironments
                 ProjectName = project,
                 Id = Id,
                 Ides = Ide == null ? null : new List<IdeConfiguration>(Ide),
-                InstanceType = InstanceType,
+                InstanceType = AsModelSpells(InstanceType, nameof(InstanceType)),
                 InactivityTimeoutMinutes = IfGiven(nameof(InactivityTimeoutMinutes), InactivityTimeoutMinutes),
             };
             if (!ShouldChange(input, input.ShouldProcessTarget(), force: false, Id)) return;

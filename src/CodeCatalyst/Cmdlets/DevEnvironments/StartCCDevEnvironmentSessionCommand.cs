@@ -36,7 +36,7 @@ namespace CodeCatalyst.Cmdlets.DevEnvironments
 
         /// <summary>The kind of session: SSM (the default) or SSH.</summary>
         [Parameter(ParameterSetName = SessionTypeSet)]
-        [ValidateNotNullOrEmpty]
+        [ValidateSet("SSM", "SSH")]
         public string SessionType { get; set; } = "SSM";
 
         /// <summary>A command the session runs instead of a shell.</summary>
@@ -68,7 +68,7 @@ namespace CodeCatalyst.Cmdlets.DevEnvironments
                 Id = Id,
                 SessionConfiguration = SessionConfiguration ?? new DevEnvironmentSessionConfiguration
                 {
-                    SessionType = SessionType,
+                    SessionType = AsModelSpells(SessionType, nameof(SessionType))!,
                     ExecuteCommandSessionConfiguration = Command == null && Argument == null
                         ? null
                         : new ExecuteCommandSessionConfiguration { Command = Command ?? "", Arguments = Argument == null ? null : new List<string>(Argument) },

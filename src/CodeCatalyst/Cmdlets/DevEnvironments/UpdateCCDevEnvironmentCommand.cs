@@ -26,7 +26,7 @@ namespace CodeCatalyst.Cmdlets.DevEnvironments
 
         /// <summary>The instance type, for example dev.standard1.medium.</summary>
         [Parameter]
-        [ValidateNotNullOrEmpty]
+        [ValidateSet("dev.standard1.small", "dev.standard1.medium", "dev.standard1.large", "dev.standard1.xlarge")]
         public string? InstanceType { get; set; }
 
         /// <summary>Minutes without activity before the service stops it (0: never).</summary>
@@ -52,7 +52,7 @@ namespace CodeCatalyst.Cmdlets.DevEnvironments
                 Id = Id,
                 Alias = Alias,
                 Ides = Ide == null ? null : new List<IdeConfiguration>(Ide),
-                InstanceType = InstanceType,
+                InstanceType = AsModelSpells(InstanceType, nameof(InstanceType)),
                 InactivityTimeoutMinutes = IfGiven(nameof(InactivityTimeoutMinutes), InactivityTimeoutMinutes),
                 ClientToken = ClientToken,
             };

@@ -83,11 +83,15 @@ namespace CodeCatalyst
             : base(code, message, status, requestId, operation, attempts, ErrorCategory.LimitsExceeded) { }
     }
 
-    /// <summary>400: the service rejected the input.</summary>
+    /// <summary>
+    /// 400: the service rejected the request. Usually the input (InvalidArgument); for an operation whose only inputs
+    /// are ids checked before sending, the resource's state (InvalidOperation, see
+    /// <see cref="ServiceErrorCategories.OfBadRequest"/>).
+    /// </summary>
     public sealed class CodeCatalystValidationException : CodeCatalystServiceException
     {
         public CodeCatalystValidationException(string code, string message, int status, string? requestId, string operation, int attempts)
-            : base(code, message, status, requestId, operation, attempts, ErrorCategory.InvalidArgument) { }
+            : base(code, message, status, requestId, operation, attempts, ServiceErrorCategories.OfBadRequest(operation)) { }
     }
 
     /// <summary>
@@ -105,6 +109,25 @@ namespace CodeCatalyst
             Creates(operationName) ? ErrorCategory.ResourceExists : ErrorCategory.InvalidOperation;
 
         /// <summary>
+        /// Operations that answer a request they will not do in the resource's present state with 400 rather than
+        /// 409, and whose every input is an id the module checks against the model before sending: Amplify's StopJob
+        /// of a job that has already ended, and DeleteJob of one still running. A 400 from them cannot be about the
+        /// input. Listed by operation because the code (BadRequestException) is the same as for bad input.
+        /// </summary>
+        private static readonly string[] BadRequestIsWrongState = { "StopJob", "DeleteJob" };
+
+        /// <summary>The operations whose 400 means a resource in the wrong state.</summary>
+        public static System.Collections.Generic.IEnumerable<string> WrongStateOnBadRequest => BadRequestIsWrongState;
+
+        /// <summary>Whether a 400 from the operation means its resource is in the wrong state (see <see cref="BadRequestIsWrongState"/>).</summary>
+        public static bool BadRequestMeansWrongState(string operationName) =>
+            Array.IndexOf(BadRequestIsWrongState, operationName) >= 0;
+
+        /// <summary>A 400 is bad input, except from an operation that can only be refused for its resource's state.</summary>
+        public static ErrorCategory OfBadRequest(string operationName) =>
+            BadRequestMeansWrongState(operationName) ? ErrorCategory.InvalidOperation : ErrorCategory.InvalidArgument;
+
+        /// <summary>
         /// For an error code the module does not know: the statuses of the model's error shapes keep the category
         /// of that shape (400 ValidationException, 402 ServiceQuotaExceededException, 403 AccessDeniedException,
         /// 404 ResourceNotFoundException, 409 ConflictException, 429 ThrottlingException), 401 is a permission problem
@@ -114,7 +137,7 @@ namespace CodeCatalyst
         {
             switch (statusCode)
             {
-                case 400: return ErrorCategory.InvalidArgument;
+                case 400: return OfBadRequest(operationName);
                 case 401:
                 case 403: return ErrorCategory.PermissionDenied;
                 case 402: return ErrorCategory.QuotaExceeded;

@@ -106,6 +106,9 @@ namespace CodeCatalyst.Core.Http
 
         public Uri Endpoint => _settings.Endpoint;
 
+        /// <summary>The attempt limit and back-off of this client, for requests sent beside it (the Amplify zip upload).</summary>
+        internal RetryPolicy RetryPolicy => _retryPolicy;
+
         /// <summary>Where the token came from, once one has been resolved.</summary>
         public string? TokenSource => _token?.Source;
 
