@@ -28,10 +28,11 @@ using (var shell = PowerShell.Create())
 var firstImportMs = stopwatch.Elapsed.TotalMilliseconds;
 var loadedByImport = LoadedAssemblyNames().Except(before).OrderBy(n => n).ToArray();
 
-var module = AppDomain.CurrentDomain.GetAssemblies().Single(a => a.GetName().Name == "CodeCatalyst");
-var httpFactory = module.GetType("CodeCatalyst.Core.Http.HttpClientProvider")!
+// The factory lives in CodeCatalyst.Engine, in the module's own load context: not loaded at all means not built.
+var engine = AppDomain.CurrentDomain.GetAssemblies().SingleOrDefault(a => a.GetName().Name == "CodeCatalyst.Engine");
+var httpFactory = engine?.GetType("CodeCatalyst.Engine.SharedHttpClientFactory")!
     .GetField("Factory", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
-var httpFactoryBuilt = (bool)httpFactory.GetType().GetProperty("IsValueCreated")!.GetValue(httpFactory)!;
+var httpFactoryBuilt = httpFactory != null && (bool)httpFactory.GetType().GetProperty("IsValueCreated")!.GetValue(httpFactory)!;
 
 var repeatMs = new double[repetitions];
 for (var i = 0; i < repetitions; i++)

@@ -190,7 +190,7 @@ namespace CodeCatalyst.Tests
             var table = CodeCatalyst.WireGen.OperationTable.Parse(System.IO.File.ReadAllText(
                 System.IO.Path.Combine(root, CodeCatalyst.WireGen.ServiceTarget.Amplify.TablePath)));
             // The module is loaded into this process by the session fixture.
-            var module = AppDomain.CurrentDomain.GetAssemblies().Single(assembly => assembly.GetName().Name == "CodeCatalyst");
+            var module = ImportedModule.Assembly;
             var advice = ((System.Collections.Generic.IEnumerable<string>)module
                 .GetType("CodeCatalyst.Cmdlets.OperationAdvice", throwOnError: true)!
                 .GetProperty("AmplifyOperations", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)!

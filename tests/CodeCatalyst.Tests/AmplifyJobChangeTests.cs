@@ -391,6 +391,6 @@ namespace CodeCatalyst.Tests
         }
 
         private static Type ModuleType(string name) =>
-            AppDomain.CurrentDomain.GetAssemblies().Single(a => a.GetName().Name == "CodeCatalyst").GetType(name, throwOnError: true)!;
+            ImportedModule.Assembly.GetType(name, throwOnError: true)!;
     }
 }

@@ -20,6 +20,7 @@ namespace CodeCatalyst.Tests
             var loaded = report.GetProperty("loadedByImport").EnumerateArray().Select(e => e.GetString()!).ToList();
 
             Assert.Contains("CodeCatalyst", loaded);
+            Assert.DoesNotContain("CodeCatalyst.Engine", loaded);
             Assert.DoesNotContain(loaded, name => name.StartsWith("Microsoft.Extensions."));
             Assert.DoesNotContain("System.Text.Json", loaded);
             Assert.DoesNotContain("System.Net.Http", loaded);

@@ -30,28 +30,45 @@ namespace CodeCatalyst.Tests
             foreach (var file in new[]
                      {
                          "CodeCatalyst.psd1", "CodeCatalyst.dll", "CodeCatalyst.format.ps1xml", "CodeCatalyst.types.ps1xml",
-                         "System.Text.Json.dll", "Microsoft.Extensions.Http.dll", Path.Combine("en-US", "CodeCatalyst.dll-Help.xml"),
+                         Path.Combine("en-US", "CodeCatalyst.dll-Help.xml"), Path.Combine("Dependencies", "CodeCatalyst.Engine.dll"),
+                         Path.Combine("Dependencies", "System.Text.Json.dll"), Path.Combine("Dependencies", "Microsoft.Extensions.Http.dll"),
                      })
             {
                 Assert.True(File.Exists(Path.Combine(folder, file)), $"{file} is missing from {folder}");
             }
 
-            Assert.False(File.Exists(Path.Combine(folder, "System.Management.Automation.dll")),
+            Assert.False(Directory.GetFiles(folder, "System.Management.Automation.dll", SearchOption.AllDirectories).Any(),
                 "the engine assembly must come from PowerShell, not from the module folder");
+        }
+
+        [Fact]
+        public void Only_the_cmdlet_assembly_is_at_the_top_and_every_dependency_is_in_the_Dependencies_folder()
+        {
+            // PowerShell probes the module folder itself for assemblies it cannot find; it must find none of ours there.
+            var topLevel = Directory.GetFiles(RepositoryPaths.ModuleFolder, "*.dll").Select(Path.GetFileName).ToArray();
+            Assert.Equal(new[] { "CodeCatalyst.dll" }, topLevel);
+
+            var dependencies = Directory.GetFiles(Path.Combine(RepositoryPaths.ModuleFolder, "Dependencies"))
+                .Select(Path.GetFileName).ToList();
+            Assert.Contains("CodeCatalyst.Engine.dll", dependencies);
+            Assert.Contains("Microsoft.Extensions.DependencyInjection.dll", dependencies);
+            Assert.All(dependencies, name => Assert.EndsWith(".dll", name));
+            // A compile-time reference only: the runtime that needs it carries it.
+            Assert.DoesNotContain("System.Runtime.Loader.dll", dependencies);
         }
 
         [Fact]
         public void No_shipped_assembly_is_newer_than_what_PowerShell_7_4_carries()
         {
             // PowerShell 7.4 runs on .NET 8: an assembly versioned 9 or above cannot bind next to the engine's copy.
-            var tooNew = Directory.GetFiles(RepositoryPaths.ModuleFolder, "*.dll")
+            var tooNew = Directory.GetFiles(RepositoryPaths.ModuleFolder, "*.dll", SearchOption.AllDirectories)
                 .Select(path => AssemblyName.GetAssemblyName(path))
-                .Where(name => name.Name != "CodeCatalyst" && name.Version!.Major >= 9)
+                .Where(name => !name.Name!.StartsWith("CodeCatalyst", StringComparison.Ordinal) && name.Version!.Major >= 9)
                 .Select(name => name.FullName)
                 .ToList();
             Assert.True(tooNew.Count == 0, "Assemblies above the 8.x floor: " + string.Join(", ", tooNew));
 
-            var json = AssemblyName.GetAssemblyName(Path.Combine(RepositoryPaths.ModuleFolder, "System.Text.Json.dll"));
+            var json = AssemblyName.GetAssemblyName(Path.Combine(RepositoryPaths.ModuleFolder, "Dependencies", "System.Text.Json.dll"));
             Assert.Equal(8, json.Version!.Major);
         }
 

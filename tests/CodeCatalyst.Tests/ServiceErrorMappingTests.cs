@@ -347,7 +347,7 @@ namespace CodeCatalyst.Tests
         }
 
         private static Assembly ModuleAssembly =>
-            AppDomain.CurrentDomain.GetAssemblies().Single(a => a.GetName().Name == "CodeCatalyst");
+            ImportedModule.Assembly;
 
         private static Type ModuleType(string name) => ModuleAssembly.GetType(name, throwOnError: true)!;
 
