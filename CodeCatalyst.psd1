@@ -88,18 +88,21 @@
   `Wait-CCAmplifyJob`, and `Start-CCAmplifyDeployment` from a local zip, a URL or an S3 prefix.
 - Sign-in: `Connect-CCAccount`, `Disconnect-CCAccount` and `Test-CCSession`. A token comes from `-Token`, the
   session, `AWS_BEARER_TOKEN_CODECATALYST` or an AWS IAM Identity Center (SSO) profile, refreshed the way
-  botocore refreshes it. Tokens and secret keys never appear in output, verbose or debug text, or errors.
+  botocore refreshes it. `Connect-CCAccount` also stores an AWS access key (checked with STS) and a Region for
+  the Amplify cmdlets. Tokens and secret keys never appear in output, verbose or debug text, or errors.
 - Calls retried the way the AWS SDKs retry them (`Retry-After` honoured), bounded in time and size, and cancelled
   at once by Ctrl+C. Every failure is an error record with a category, an error id, and the service's message and
   request id.
 - Typed output with table views; objects carry their parents' keys down the pipeline; space, project, repository
   and workflow names complete with Tab.
 - `Get-Help` for every cmdlet, and the `about_CodeCatalyst` topic.
-- Runs on Windows PowerShell 5.1 and PowerShell 7.4 or later, with its dependencies pinned to what PowerShell 7.4
-  carries.
-- In the source repository: a local emulator of CodeCatalyst and of Amplify's job operations for rehearsing
-  runbooks, and `./build.ps1 -Task Package`, which writes the gallery package (`.nupkg`) and the zip that Azure
-  Automation imports.
+- Runs on Windows PowerShell 5.1 and PowerShell 7.4 or later. On PowerShell 7 its private dependencies load into
+  the module's own assembly load context, so modules that carry other versions of them import beside it.
+- Guides and tested example runbooks for Azure Automation, AWS Systems Manager Automation and CI agents.
+- In the source repository: a local emulator of CodeCatalyst, of Amplify's job operations and of the AWS
+  identity endpoints (STS, SSO, container and instance credentials) for rehearsing runbooks, and
+  `./build.ps1 -Task Package`, which writes the gallery package (`.nupkg`) and the zip that Azure Automation
+  imports.
 '@
         }
     }
