@@ -78,6 +78,7 @@ namespace CodeCatalyst.Tests
                 $"[source]\naws_access_key_id = {SampleData.AwsAccessKeyId}\naws_secret_access_key = {SampleData.AwsSecretAccessKey}\n");
             File.WriteAllText(Path.Combine(aws, "config"),
                 $"[profile assume]\nrole_arn = arn:aws:iam::{RoleAccount}:role/amplify-deployer\nsource_profile = source\nrole_session_name = module-check\nregion = us-east-1\n\n" +
+                $"[profile shortrole]\nrole_arn = arn:aws:iam::{RoleAccount}:role/amplify-deployer\nsource_profile = source\nrole_session_name = module-wait\nduration_seconds = 900\nregion = us-east-1\n\n" +
                 $"[profile badsession]\nrole_arn = arn:aws:iam::{RoleAccount}:role/amplify-deployer\nsource_profile = source\nrole_session_name = has space\nregion = us-east-1\n\n" +
                 $"[profile webid]\nrole_arn = arn:aws:iam::{RoleAccount}:role/amplify-web\nweb_identity_token_file = {tokenFile}\nrole_session_name = module-web\nregion = us-east-1\n\n" +
                 $"[profile sso]\nsso_session = emulator\nsso_account_id = {RoleAccount}\nsso_role_name = Deployer\nregion = us-east-1\n\n" +
@@ -165,6 +166,27 @@ namespace CodeCatalyst.Tests
             AssertAmplifyCallUses("Get-CCAmplifyApp", "GetInstanceRoleCredentials");
 
             Assert.Contains(_emulator.Requests, request => request.Operation == "GetInstanceMetadataToken" && request.StatusCode == 200);
+        }
+
+        [Fact]
+        public void A_wait_goes_on_with_fresh_credentials_when_the_assumed_ones_near_their_expiry()
+        {
+            // 900-second role credentials are inside the 15-minute advisory window from the moment STS issues them, so
+            // the provider refreshes them before each use, as botocore does: every poll of the wait is signed anew.
+            var result = _shell.Run(
+                $"Start-CCAmplifyJob -ProfileName shortrole -AppId {SampleData.AmplifyRepositoryAppId} -BranchName {SampleData.AmplifyMainBranch} -JobType RELEASE -Confirm:$false |" +
+                " Wait-CCAmplifyJob -ProfileName shortrole -PollIntervalSec 1 -TimeoutSec 120");
+
+            Assert.True(result.Errors.Count == 0, string.Join("\n", result.Errors.Select(e => e.ToString())));
+            Assert.Equal("SUCCEED", Assert.Single(result.Output).Properties["Status"].Value);
+            var polls = _emulator.Requests.Where(request => request.Operation == "GetJob").ToList();
+            Assert.True(polls.Count >= 2, $"the wait polled {polls.Count} time(s)");
+            Assert.All(polls, poll => Assert.Equal(200, poll.StatusCode));
+            var issued = _emulator.IssuedAwsCredentials.Select(credential => credential.AccessKeyId).ToHashSet();
+            Assert.All(polls, poll => Assert.Contains(poll.AwsAccessKeyId, issued));
+            // More than one set of credentials signed the polls: the wait did not keep the first ones to their end.
+            Assert.True(polls.Select(poll => poll.AwsAccessKeyId).Distinct().Count() >= 2);
+            Assert.True(_emulator.Requests.Count(request => request.Operation == "AssumeRole") >= polls.Count);
         }
 
         [Fact]
