@@ -9,7 +9,10 @@ public sealed class AmplifyBoto3Tests
     [Fact]
     public async Task Boto3_calls_every_Amplify_operation_signed_and_each_answer_matches_the_model()
     {
-        await using var emulator = await TestEmulator.StartAsync(new EmulatorOptions { RunSpeed = 10 });
+        // Real-time jobs (3 s from PENDING to the end): the script checks states a job is in only for a moment (PENDING
+        // just after StartJob, RUNNING while polling, in progress for DeleteJob and StopJob), and on a loaded machine
+        // a faster clock let a job finish between two calls.
+        await using var emulator = await TestEmulator.StartAsync(new EmulatorOptions { RunSpeed = 1 });
 
         var (exitCode, output) = await Boto3Script.RunAsync("boto3_amplify_check.py", emulator.Server.BaseAddress.ToString().TrimEnd('/'),
             new Dictionary<string, string>
