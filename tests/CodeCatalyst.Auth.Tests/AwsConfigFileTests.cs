@@ -7,6 +7,30 @@ namespace CodeCatalyst.Auth.Tests
     public class AwsConfigFileTests
     {
         [Fact]
+        public void Shared_files_are_read_once_for_a_command_and_give_all_three_views_of_that_one_reading()
+        {
+            using var home = new TempHome();
+            string config = Path.Combine(home.Root, ".aws", "config");
+            string credentials = Path.Combine(home.Root, ".aws", "credentials");
+            File.WriteAllText(config, "[profile dev]\nregion = eu-west-1\naws_access_key_id = from-config\n");
+            File.WriteAllText(credentials, "[dev]\naws_access_key_id = from-credentials\n");
+            var files = new AwsSharedFiles(home.Environment);
+
+            Assert.Equal("eu-west-1", files.Both.Profiles["dev"].GetString("region"));
+            // Changed on disk after the first reading: the command keeps what it read, so its Region, endpoint and
+            // credentials never come from two different versions of a file.
+            File.WriteAllText(config, "[profile dev]\nregion = us-west-2\n");
+            File.Delete(credentials);
+
+            Assert.Equal("eu-west-1", files.ConfigOnly.Profiles["dev"].GetString("region"));
+            Assert.Equal("from-config", files.ConfigOnly.Profiles["dev"].GetString("aws_access_key_id"));
+            Assert.Equal("from-credentials", files.CredentialsOnly.Profiles["dev"].GetString("aws_access_key_id"));
+            Assert.False(files.CredentialsOnly.Profiles["dev"].ContainsKey("region"));
+            // A new command reads the files again.
+            Assert.Equal("us-west-2", new AwsSharedFiles(home.Environment).Both.Profiles["dev"].GetString("region"));
+        }
+
+        [Fact]
         public void Profiles_come_from_default_and_profile_sections_with_any_spacing_around_the_delimiter()
         {
             AwsConfigFile config = AwsConfigFile.Parse(

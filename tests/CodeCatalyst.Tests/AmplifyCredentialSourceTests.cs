@@ -189,6 +189,27 @@ namespace CodeCatalyst.Tests
             Assert.True(_emulator.Requests.Count(request => request.Operation == "AssumeRole") >= polls.Count);
         }
 
+        [Theory]
+        [InlineData("us-east-1")]
+        [InlineData(null)]
+        public void A_shared_config_file_that_cannot_be_parsed_is_InvalidData_before_any_request(string? region)
+        {
+            // With AWS_REGION set the file is first read for the endpoint, without it for the Region: either way the
+            // error says what is wrong with which file, as an error record of its own kind.
+            Environment.SetEnvironmentVariable("AWS_REGION", region);
+            File.WriteAllText(Path.Combine(_home, ".aws", "config"), "region = us-east-1\n[profile broken\n");
+            Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_AMPLIFY", null);
+
+            var result = _shell.Run("Get-CCAmplifyApp -AccessKey $args[0] -SecretKey $args[1]",
+                SampleData.AwsAccessKeyId, EmulatorSession.ToSecureString(SampleData.AwsSecretAccessKey));
+
+            var error = Assert.Single(result.Errors);
+            Assert.StartsWith("InvalidAwsConfig,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+            Assert.Equal(System.Management.Automation.ErrorCategory.InvalidData, error.CategoryInfo.Category);
+            Assert.Contains(Path.Combine(_home, ".aws", "config"), error.Exception.Message, StringComparison.Ordinal);
+            Assert.Empty(_emulator.Requests);
+        }
+
         [Fact]
         public void A_role_STS_refuses_is_one_error_with_STS_code_and_no_Amplify_call()
         {

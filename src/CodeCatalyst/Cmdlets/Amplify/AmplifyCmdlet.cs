@@ -75,6 +75,13 @@ namespace CodeCatalyst.Cmdlets.Amplify
             {
                 return BuildAmplifyApi();
             }
+            catch (SsoTokenException exception)
+            {
+                // A shared config or credentials file that cannot be read or parsed, met while finding the endpoint.
+                ThrowTerminatingError(ErrorRecordFactory.Create(
+                    new CodeCatalystConfigurationException("InvalidAwsConfig", ErrorCategory.InvalidData, exception.Message, exception), EndpointUrl));
+                throw; // not reached
+            }
             catch (CodeCatalystConfigurationException exception)
             {
                 ThrowTerminatingError(ErrorRecordFactory.Create(exception, EndpointUrl));
@@ -85,6 +92,8 @@ namespace CodeCatalyst.Cmdlets.Amplify
         private AmplifyApi BuildAmplifyApi()
         {
             var environment = ProcessAuthEnvironment.Instance;
+            // The Region, the endpoint and the credential chain all read the shared files: once for this command.
+            var files = new AwsSharedFiles(environment);
             // What Connect-CCAccount stored for AWS counts only when this call names no profile of its own: an explicit
             // -ProfileName is a choice, and a stored default never hides an explicit choice.
             var defaults = SessionDefaultsStore.Get(SessionState);
@@ -92,11 +101,16 @@ namespace CodeCatalyst.Cmdlets.Amplify
             string? region;
             try
             {
-                region = AwsRegionResolver.Resolve(Region ?? stored?.Region, ProfileName, environment, out _);
+                region = AwsRegionResolver.Resolve(Region ?? stored?.Region, ProfileName, environment, out _, files);
+            }
+            catch (AwsCredentialException exception) when (exception.InnerException is SsoTokenException)
+            {
+                // The shared config file cannot be read: the file is wrong, not the Region.
+                throw new CodeCatalystConfigurationException("InvalidAwsConfig", ErrorCategory.InvalidData, exception.Message, exception);
             }
             catch (AwsCredentialException exception)
             {
-                // A region that is no region name, or a shared config file that cannot be read: said before any request.
+                // A region that is no region name: said before any request.
                 throw new CodeCatalystConfigurationException("InvalidRegion", exception.Message, exception);
             }
 
@@ -106,7 +120,7 @@ namespace CodeCatalyst.Cmdlets.Amplify
                     "No AWS Region is set for Amplify. Give -Region (such as us-east-1), store one with Connect-CCAccount -Region, set AWS_REGION, or add a region to the AWS profile.");
             }
 
-            var endpoint = EndpointUrl ?? ConfiguredEndpoint(region, environment);
+            var endpoint = EndpointUrl ?? ConfiguredEndpoint(region, environment, files);
             var httpClient = HttpClientProvider.CreateClient();
             var options = new AwsCredentialChainOptions
             {
@@ -114,6 +128,7 @@ namespace CodeCatalyst.Cmdlets.Amplify
                 ProfileName = ProfileName,
                 Region = region,
                 Environment = environment,
+                SharedFiles = files,
                 Diagnostics = Diagnostics.Verbose,
             };
             var explicitKeys = AwsKeyParameters.Read(AccessKey, SecretKey, SessionToken, Credential);
@@ -134,9 +149,9 @@ namespace CodeCatalyst.Cmdlets.Amplify
         }
 
         /// <summary>AWS_ENDPOINT_URL_AMPLIFY, AWS_ENDPOINT_URL, the profile's, else https://amplify.{region}.amazonaws.com.</summary>
-        private Uri ConfiguredEndpoint(string region, IAuthEnvironment environment)
+        private Uri ConfiguredEndpoint(string region, IAuthEnvironment environment, AwsSharedFiles files)
         {
-            var config = AwsConfigFile.Load(environment);
+            var config = files.Both;
             var profileName = SsoTokenProvider.ResolveProfileName(ProfileName, environment);
             config.Profiles.TryGetValue(profileName, out var profile);
             return AwsServiceEndpoint.Resolve("amplify", "amplify", region, profile, config, environment,

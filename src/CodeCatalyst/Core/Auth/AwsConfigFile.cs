@@ -96,30 +96,17 @@ namespace CodeCatalyst.Core.Auth
             AuthPaths.Expand(environment.GetEnvironmentVariable("AWS_SHARED_CREDENTIALS_FILE") ?? "~/.aws/credentials", environment);
 
         /// <summary>Reads both files; a missing file counts as empty, an unparsable one throws <see cref="SsoTokenException"/>.</summary>
-        public static AwsConfigFile Load(IAuthEnvironment environment)
-        {
-            string configPath = ResolveConfigFilePath(environment);
-            string credentialsPath = ResolveCredentialsFilePath(environment);
-            string? configText = ReadIfExists(configPath);
-            string? credentialsText = ReadIfExists(credentialsPath);
-            return Build(configText, configText == null ? null : configPath, credentialsText, credentialsText == null ? null : credentialsPath);
-        }
+        public static AwsConfigFile Load(IAuthEnvironment environment) => new AwsSharedFiles(environment).Both;
 
         /// <summary>The config file alone (botocore's ConfigProvider reads static keys only from it); a missing file counts as empty.</summary>
-        public static AwsConfigFile LoadConfigFileOnly(IAuthEnvironment environment)
-        {
-            string path = ResolveConfigFilePath(environment);
-            string? text = ReadIfExists(path);
-            return Build(text, text == null ? null : path, null, null);
-        }
+        public static AwsConfigFile LoadConfigFileOnly(IAuthEnvironment environment) => new AwsSharedFiles(environment).ConfigOnly;
 
         /// <summary>The credentials file alone, sections under their raw names (botocore's SharedCredentialProvider).</summary>
-        public static AwsConfigFile LoadCredentialsFileOnly(IAuthEnvironment environment)
-        {
-            string path = ResolveCredentialsFilePath(environment);
-            string? text = ReadIfExists(path);
-            return Build(null, null, text, text == null ? null : path);
-        }
+        public static AwsConfigFile LoadCredentialsFileOnly(IAuthEnvironment environment) => new AwsSharedFiles(environment).CredentialsOnly;
+
+        /// <summary>Both files' contents, already read; a null text is a missing file.</summary>
+        internal static AwsConfigFile FromTexts(string? configText, string configPath, string? credentialsText, string credentialsPath) =>
+            Build(configText, configText == null ? null : configPath, credentialsText, credentialsText == null ? null : credentialsPath);
 
         /// <summary>Parses file contents directly (tests, or callers that already hold the text).</summary>
         public static AwsConfigFile Parse(string? configText, string? credentialsText = null) =>
@@ -190,7 +177,7 @@ namespace CodeCatalyst.Core.Auth
             }
         }
 
-        private static string? ReadIfExists(string path)
+        internal static string? ReadIfExists(string path)
         {
             if (path.Length == 0 || !File.Exists(path))
             {

@@ -43,6 +43,9 @@ namespace CodeCatalyst.Core.Auth.Credentials
 
         public IAuthEnvironment? Environment { get; set; }
 
+        /// <summary>The shared files as the caller's command reads them (read once for it); read from <see cref="Environment"/> when null.</summary>
+        public AwsSharedFiles? SharedFiles { get; set; }
+
         public Func<DateTimeOffset>? Clock { get; set; }
 
         /// <summary>Receives secret-free progress lines (for -Verbose).</summary>
@@ -319,9 +322,10 @@ namespace CodeCatalyst.Core.Auth.Credentials
                 ProfileWasNamed = ProfileOrigin != "the default";
                 try
                 {
-                    Config = AwsConfigFile.Load(environment);
-                    _configOnly = AwsConfigFile.LoadConfigFileOnly(environment);
-                    _credentialsOnly = AwsConfigFile.LoadCredentialsFileOnly(environment);
+                    AwsSharedFiles files = chain._options.SharedFiles ?? new AwsSharedFiles(environment);
+                    Config = files.Both;
+                    _configOnly = files.ConfigOnly;
+                    _credentialsOnly = files.CredentialsOnly;
                 }
                 catch (SsoTokenException ex)
                 {

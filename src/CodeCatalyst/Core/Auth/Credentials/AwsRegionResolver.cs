@@ -9,8 +9,11 @@ namespace CodeCatalyst.Core.Auth.Credentials
     /// </summary>
     internal static class AwsRegionResolver
     {
-        /// <summary>The region, or null when none is configured; <paramref name="source"/> says where it came from.</summary>
-        public static string? Resolve(string? explicitRegion, string? profileName, IAuthEnvironment? environment, out string source)
+        /// <summary>
+        /// The region, or null when none is configured; <paramref name="source"/> says where it came from. Give
+        /// <paramref name="files"/> when the same command reads the shared files for something else too.
+        /// </summary>
+        public static string? Resolve(string? explicitRegion, string? profileName, IAuthEnvironment? environment, out string source, AwsSharedFiles? files = null)
         {
             environment ??= ProcessAuthEnvironment.Instance;
             if (!string.IsNullOrEmpty(explicitRegion))
@@ -33,7 +36,7 @@ namespace CodeCatalyst.Core.Auth.Credentials
             AwsConfigFile config;
             try
             {
-                config = AwsConfigFile.Load(environment);
+                config = (files ?? new AwsSharedFiles(environment)).Both;
             }
             catch (SsoTokenException ex)
             {
