@@ -177,7 +177,6 @@ namespace CodeCatalyst.Cmdlets.Account
                 TokenSource = tokenSource,
                 Region = Region,
                 AwsKeys = storedKeys,
-                AwsIdentity = awsIdentity,
             });
 
             WriteObject(new ConnectionContext
@@ -204,14 +203,15 @@ namespace CodeCatalyst.Cmdlets.Account
             var environment = ProcessAuthEnvironment.Instance;
             try
             {
-                var region = AwsRegionResolver.Resolve(Region, null, environment, out _);
-                var config = AwsConfigFile.Load(environment);
+                // The Region and the STS endpoint both come from the shared files: read once.
+                var files = new AwsSharedFiles(environment);
+                var region = AwsRegionResolver.Resolve(Region, null, environment, out _, files);
+                var config = files.Both;
                 config.Profiles.TryGetValue(SsoTokenProvider.ResolveProfileName(null, environment), out var profile);
                 var timeout = requestTimeoutSec.HasValue ? TimeSpan.FromSeconds(requestTimeoutSec.Value) : (TimeSpan?)null;
                 var sts = StsClient.Create(HttpClientProvider.CreateClient(), region, profile, config, environment, null, timeout);
                 Diagnostics.Verbose($"Checking the AWS access key {keys.MaskedAccessKey} with STS GetCallerIdentity at {sts.Endpoint.GetLeftPart(UriPartial.Authority)}.");
-                var identity = await sts.GetCallerIdentityAsync(keys.ToCredentials(), cancellation).ConfigureAwait(false);
-                return identity.Arn;
+                return await sts.GetCallerIdentityAsync(keys.ToCredentials(), cancellation).ConfigureAwait(false);
             }
             catch (AwsCredentialException exception)
             {
@@ -219,8 +219,7 @@ namespace CodeCatalyst.Cmdlets.Account
             }
             catch (SsoTokenException exception)
             {
-                // The shared config file could not be read.
-                throw new CodeCatalystConfigurationException("InvalidAwsConfig", ErrorCategory.InvalidData, exception.Message, exception);
+                throw AmplifyCmdlet.SharedFilesFailure(exception);
             }
         }
     }

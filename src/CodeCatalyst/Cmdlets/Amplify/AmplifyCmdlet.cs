@@ -78,8 +78,7 @@ namespace CodeCatalyst.Cmdlets.Amplify
             catch (SsoTokenException exception)
             {
                 // A shared config or credentials file that cannot be read or parsed, met while finding the endpoint.
-                ThrowTerminatingError(ErrorRecordFactory.Create(
-                    new CodeCatalystConfigurationException("InvalidAwsConfig", ErrorCategory.InvalidData, exception.Message, exception), EndpointUrl));
+                ThrowTerminatingError(ErrorRecordFactory.Create(SharedFilesFailure(exception), EndpointUrl));
                 throw; // not reached
             }
             catch (CodeCatalystConfigurationException exception)
@@ -106,7 +105,7 @@ namespace CodeCatalyst.Cmdlets.Amplify
             catch (AwsCredentialException exception) when (exception.InnerException is SsoTokenException)
             {
                 // The shared config file cannot be read: the file is wrong, not the Region.
-                throw new CodeCatalystConfigurationException("InvalidAwsConfig", ErrorCategory.InvalidData, exception.Message, exception);
+                throw SharedFilesFailure(exception);
             }
             catch (AwsCredentialException exception)
             {
@@ -170,6 +169,10 @@ namespace CodeCatalyst.Cmdlets.Amplify
                 throw CredentialFailure(exception);
             }
         }
+
+        /// <summary>A shared config or credentials file that cannot be read or parsed: the file is wrong (InvalidData).</summary>
+        internal static CodeCatalystConfigurationException SharedFilesFailure(Exception exception) =>
+            new CodeCatalystConfigurationException("InvalidAwsConfig", ErrorCategory.InvalidData, exception.Message, exception);
 
         /// <summary>A credential source's failure as this module's error, its category from what kind of failure it is.</summary>
         internal static CodeCatalystConfigurationException CredentialFailure(AwsCredentialException exception)

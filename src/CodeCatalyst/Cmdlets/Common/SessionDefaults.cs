@@ -23,9 +23,6 @@ namespace CodeCatalyst.Cmdlets
 
         /// <summary>An AWS access key for the Amplify cmdlets, its secret parts as SecureStrings.</summary>
         public AwsKeyParameters? AwsKeys { get; set; }
-
-        /// <summary>Whom STS said the stored AWS key belongs to, when it was checked.</summary>
-        public string? AwsIdentity { get; set; }
     }
 
     /// <summary>

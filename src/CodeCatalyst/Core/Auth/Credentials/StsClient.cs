@@ -69,7 +69,8 @@ namespace CodeCatalyst.Core.Auth.Credentials
             CallAsync("AssumeRoleWithWebIdentity", parameters.Concat(new[] { new KeyValuePair<string, string>("WebIdentityToken", webIdentityToken) }).ToList(), null, new[] { webIdentityToken }, roleArn, context, cancellationToken);
 
         /// <summary>Whom STS says the credentials belong to: a cheap, side-effect-free check that they are accepted.</summary>
-        public async Task<StsCallerIdentity> GetCallerIdentityAsync(AwsCredentials credentials, CancellationToken cancellationToken)
+        /// <returns>The caller's ARN.</returns>
+        public async Task<string> GetCallerIdentityAsync(AwsCredentials credentials, CancellationToken cancellationToken)
         {
             string where = $"STS GetCallerIdentity at {_endpoint.GetLeftPart(UriPartial.Authority)}";
             XElement root = await SendAsync("GetCallerIdentity", Array.Empty<KeyValuePair<string, string>>(), credentials, new[] { credentials.SessionToken }, where,
@@ -81,7 +82,7 @@ namespace CodeCatalyst.Core.Auth.Credentials
                 throw new AwsCredentialException(AwsCredentialErrorKind.SourceFailed, $"{where} answered without the caller's Arn.", "STS");
             }
 
-            return new StsCallerIdentity(arn!, Child(result, "Account")?.Value, Child(result, "UserId")?.Value);
+            return arn!;
         }
 
         private async Task<StsCredentials> CallAsync(string action, IReadOnlyList<KeyValuePair<string, string>> parameters, AwsCredentials? signWith, string?[] secrets, string roleArn, string context, CancellationToken cancellationToken)
@@ -183,25 +184,6 @@ namespace CodeCatalyst.Core.Auth.Credentials
         private static XElement? Child(XElement? parent, string localName) =>
             parent?.Elements().FirstOrDefault(element => element.Name.LocalName == localName);
 
-    }
-
-    /// <summary>What STS GetCallerIdentity says about the caller.</summary>
-    internal sealed class StsCallerIdentity
-    {
-        public StsCallerIdentity(string arn, string? account, string? userId)
-        {
-            Arn = arn;
-            Account = account;
-            UserId = userId;
-        }
-
-        public string Arn { get; }
-
-        public string? Account { get; }
-
-        public string? UserId { get; }
-
-        public override string ToString() => Arn;
     }
 
     /// <summary>Temporary credentials from STS, with the assumed role's ARN when STS gave it.</summary>
